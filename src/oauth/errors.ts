@@ -1,0 +1,41 @@
+/** Codes this kit adds to the IdP's own (`access_denied`, `invalid_grant`, `login_required`, …). */
+export type AuthErrorCode =
+  | 'state_mismatch'
+  | 'missing_verifier'
+  | 'popup_blocked'
+  | 'popup_closed'
+  | 'network_error'
+  | 'timeout'
+  | 'invalid_response'
+  | 'config_error'
+  | 'storage_unavailable'
+  // The IdP's codes pass through unchanged; `string & {}` keeps editor completion for the ones above.
+  | (string & {});
+
+/** Extra facts about a failed HTTP exchange. */
+export interface AuthErrorInit {
+  description?: string;
+  /** HTTP status of the token endpoint's answer, when there was one. */
+  status?: number;
+  /** Seconds to wait before trying again, from the `Retry-After` header. */
+  retryAfter?: number;
+}
+
+/** The one error type of this kit: every failure has a `code` a program can switch on. */
+export class AuthError extends Error {
+  override name = 'AuthError';
+  readonly code: AuthErrorCode;
+  readonly description?: string;
+  readonly status?: number;
+  readonly retryAfter?: number;
+
+  constructor(code: AuthErrorCode, message: string, init: AuthErrorInit = {}) {
+    super(message);
+    this.code = code;
+    Object.assign(this, init);
+  }
+}
+
+/** Anything thrown, as an AuthError; a foreign error keeps its message. */
+export const toAuthError = (e: unknown, code: AuthErrorCode = 'invalid_response'): AuthError =>
+  e instanceof AuthError ? e : new AuthError(code, e instanceof Error ? e.message : String(e));

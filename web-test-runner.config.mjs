@@ -1,0 +1,98 @@
+// Browser tests in Chromium, Firefox ESR and WebKitGTK, all from Debian's packages, each with its popup blocker on.
+// BROWSERS=chromium,firefox narrows the run while developing.
+import { spawn } from 'node:child_process';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { webdriverLauncher } from '@web/test-runner-webdriver';
+import { defaultReporter } from '@web/test-runner';
+import * as puppeteerCore from 'puppeteer-core';
+import { fakeImsMiddleware } from './test/support/fake-ims.mjs';
+import { countingReporter } from './test/support/counting-reporter.mjs';
+import { xvfb, waitForPort } from './test/support/processes.mjs';
+
+const WEBDRIVER_PORT = 4445;
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
+
+const launchers = {
+  chromium: () =>
+    chromeLauncher({
+      launchOptions: {
+        executablePath: '/usr/bin/chromium',
+        headless: true,
+        args: chromiumArgs,
+        // Puppeteer turns the popup blocker off by default; the tests need the real one.
+        ignoreDefaultArgs: ['--disable-popup-blocking'],
+      },
+    }),
+  firefox: () =>
+    chromeLauncher({
+      puppeteer: puppeteerCore,
+      launchOptions: {
+        browser: 'firefox',
+        executablePath: '/usr/bin/firefox-esr',
+        headless: true,
+        extraPrefsFirefox: { 'dom.disable_open_during_load': true },
+      },
+    }),
+  webkit: () =>
+    webdriverLauncher({
+      automationProtocol: 'webdriver',
+      hostname: '127.0.0.1',
+      port: WEBDRIVER_PORT,
+      capabilities: {
+        browserName: 'MiniBrowser',
+        'wdio:enforceWebDriverClassic': true,
+        'webkitgtk:browserOptions': {
+          binary: '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+          args: ['--automation'],
+        },
+      },
+    }),
+};
+
+const names = (process.env.BROWSERS ?? 'chromium,firefox,webkit').split(',').filter(Boolean);
+
+/** WebKitGTK has no headless mode: run its WebDriver under a private Xvfb display. */
+function webkitDriverPlugin() {
+  let display;
+  let driver;
+  return {
+    name: 'webkit-webdriver',
+    async serverStart() {
+      display = await xvfb();
+      driver = spawn('WebKitWebDriver', [`--port=${WEBDRIVER_PORT}`], {
+        stdio: 'ignore',
+        env: { ...process.env, DISPLAY: display.name },
+      });
+      await waitForPort(WEBDRIVER_PORT);
+    },
+    async serverStop() {
+      driver?.kill();
+      display?.stop();
+    },
+  };
+}
+
+export default {
+  files: ['test/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['development'] },
+  browsers: names.map((n) => launchers[n]()),
+  // More than one file at a time puts tests in iframes, which changes opener and storage behaviour.
+  concurrency: 1,
+  concurrentBrowsers: 3,
+  testFramework: { config: { timeout: 20000 } },
+  testsFinishTimeout: 10 * 60 * 1000,
+  browserStartTimeout: 60000,
+  middleware: [fakeImsMiddleware],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022' }), ...(names.includes('webkit') ? [webkitDriverPlugin()] : [])],
+  reporters: [defaultReporter(), countingReporter('.test-results/browsers.json')],
+};
