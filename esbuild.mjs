@@ -7,7 +7,11 @@ import { join } from 'node:path';
 
 const files = (dir) =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') && e.name !== 'cdn.ts' ? [join(dir, e.name)] : [],
+    e.isDirectory()
+      ? files(join(dir, e.name))
+      : e.name.endsWith('.ts') && e.name !== 'cdn.ts'
+        ? [join(dir, e.name)]
+        : [],
   );
 
 rmSync('dist', { recursive: true, force: true });

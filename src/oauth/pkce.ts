@@ -10,8 +10,5 @@ export const randomString = (n = 32, crypto: Crypto = globalThis.crypto): string
   base64url(crypto.getRandomValues(new Uint8Array(n)));
 
 /** The S256 code challenge: base64url(SHA-256(ASCII(verifier))) (RFC 7636 §4.2). */
-export const challengeFor = async (
-  verifier: string,
-  crypto: Crypto = globalThis.crypto,
-): Promise<string> =>
+export const challengeFor = async (verifier: string, crypto: Crypto = globalThis.crypto): Promise<string> =>
   base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))));

@@ -45,7 +45,7 @@ const read = <T>(storage: Storage, key: string): T | null => {
 /** Drops every transaction older than the TTL (or unreadable). */
 export const pruneTransactions = (storage: Storage, now = Date.now()): void =>
   guard(() => {
-    for (let i = storage.length; i--; ) {
+    for (let i = storage.length; i--;) {
       const key = storage.key(i);
       if (!key?.startsWith(TX)) continue;
       const tx = read<Transaction>(storage, key);

@@ -22,7 +22,10 @@ describe('IMS endpoints', () => {
   });
 
   it('refuses an unknown environment and a relative ims-origin with config_error', () => {
-    for (const [env, origin] of [['dev', null], [null, 'localhost:8001/x']]) {
+    for (const [env, origin] of [
+      ['dev', null],
+      [null, 'localhost:8001/x'],
+    ]) {
       let err: unknown;
       try {
         imsOriginFor(env, origin);

@@ -1,10 +1,18 @@
 // A token endpoint that misbehaves on purpose, for failure modes the real local IMS does not produce.
 // POST /fake-ims/<scenario>/ims/token/v3
-const json = (status, body, headers = {}) => ({ status, body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } });
+const json = (status, body, headers = {}) => ({
+  status,
+  body: JSON.stringify(body),
+  headers: { 'content-type': 'application/json', ...headers },
+});
 
 const scenarios = {
   'idp-error': () => json(400, { error: 'invalid_grant', error_description: 'The authorization code has expired.' }),
-  'html-500': () => ({ status: 500, body: '<!doctype html><h1>Internal Server Error</h1>', headers: { 'content-type': 'text/html' } }),
+  'html-500': () => ({
+    status: 500,
+    body: '<!doctype html><h1>Internal Server Error</h1>',
+    headers: { 'content-type': 'text/html' },
+  }),
   'html-200': () => ({ status: 200, body: '<!doctype html><p>Sign in</p>', headers: { 'content-type': 'text/html' } }),
   'rate-limited': () => ({ status: 429, body: '', headers: { 'retry-after': '30' } }),
   'unavailable-json': () => json(503, { error: 'temporarily_unavailable' }, { 'retry-after': '120' }),

@@ -1,0 +1,10 @@
+// A node:test reporter that emits {passed, failed, skipped} as JSON, for .ci/run's closing line.
+export default async function* countingReporter(source) {
+  const c = { passed: 0, failed: 0, skipped: 0 };
+  for await (const { type, data } of source) {
+    if (data?.details?.type === 'suite') continue;
+    if (type === 'test:pass') c[data.skip || data.todo ? 'skipped' : 'passed']++;
+    if (type === 'test:fail') c.failed++;
+  }
+  yield JSON.stringify(c);
+}
