@@ -15,11 +15,13 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
-    files: ['demo/**/*.js'],
+    files: ['demo/**/*.js', 'test/fixtures/**/*.js'],
     languageOptions: { globals: globals.browser },
   },
   {
     rules: {
+      // chai's property assertions: expect(x).to.be.empty
+      '@typescript-eslint/no-unused-expressions': ['error', { allowShortCircuit: true, allowTernary: true }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },

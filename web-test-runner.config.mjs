@@ -9,7 +9,11 @@ import * as puppeteerCore from 'puppeteer-core';
 import { fakeImsMiddleware } from './test/support/fake-ims.mjs';
 import { countingReporter } from './test/support/counting-reporter.mjs';
 import { xvfb, waitForPort } from './test/support/processes.mjs';
+import { startLocalIms } from './local-ims/server.mjs';
 
+// Fixed ports: the local IMS registers redirect URIs on the test server's origin.
+const PORT = 8765;
+const IMS_PORT = 8766;
 const WEBDRIVER_PORT = 4445;
 const chromiumArgs = [
   '--no-sandbox',
@@ -82,7 +86,32 @@ function webkitDriverPlugin() {
   };
 }
 
+/** The local IMS the element tests sign in against: any client id `test-…` exists, each with its own switches. */
+function localImsPlugin() {
+  let ims;
+  return {
+    name: 'local-ims',
+    async serverStart() {
+      const fixtures = `http://localhost:${PORT}/test/fixtures`;
+      ims = await startLocalIms({
+        port: IMS_PORT,
+        controls: true,
+        dynamicClients: {
+          prefix: 'test-',
+          redirect_uris: ['redirect.html', 'redirect-stay.html', 'redirect-no-storage.html'].map(
+            (f) => `${fixtures}/${f}`,
+          ),
+        },
+      });
+    },
+    async serverStop() {
+      await ims?.close();
+    },
+  };
+}
+
 export default {
+  port: PORT,
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['development'] },
   browsers: names.map((n) => launchers[n]()),
@@ -93,6 +122,10 @@ export default {
   testsFinishTimeout: 10 * 60 * 1000,
   browserStartTimeout: 60000,
   middleware: [fakeImsMiddleware],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022' }), ...(names.includes('webkit') ? [webkitDriverPlugin()] : [])],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022' }),
+    localImsPlugin(),
+    ...(names.includes('webkit') ? [webkitDriverPlugin()] : []),
+  ],
   reporters: [defaultReporter(), countingReporter('.test-results/browsers.json')],
 };

@@ -22,10 +22,11 @@ const users = new Map([[TEST_USER.sub, TEST_USER]]);
  * Behaviour that tests and demos can switch on, globally or for one client id:
  * - coop: send `Cross-Origin-Opener-Policy: same-origin` on the IMS's pages (severs `window.opener`)
  * - auto: sign the test user in and consent without screens
+ * - deny: with auto, press Cancel instead (the user refuses: `error=access_denied`)
  * - tokenDelayMs: answer the token endpoint this late
  * - tokenFailure: '500' (JSON server_error), '429' (with Retry-After: 5), 'html' (an HTML 502 page)
  */
-export const SWITCHES = ['coop', 'auto', 'tokenDelayMs', 'tokenFailure'];
+export const SWITCHES = ['coop', 'auto', 'deny', 'tokenDelayMs', 'tokenFailure'];
 
 const readBody = (req) =>
   new Promise((resolve, reject) => {
@@ -69,6 +70,12 @@ export async function startLocalIms({
   const origin = `http://${host}:${server.address().port}`;
   const issuer = `${origin}/ims`;
   const clientSwitches = new Map();
+  const counters = new Map();
+  /** How often a client called the token and revoke endpoints (for tests: "no exchange happened"). */
+  const stats = (clientId) => {
+    if (!counters.has(clientId)) counters.set(clientId, { tokenRequests: 0, revocations: 0 });
+    return counters.get(clientId);
+  };
   const switchesFor = (clientId) => ({ ...switches, ...clientSwitches.get(clientId) });
 
   const clientMeta = (c) => ({
@@ -110,7 +117,14 @@ export async function startLocalIms({
       email: ['email'],
     },
     // IMS access tokens last a day; no refresh token for single-page apps.
-    ttl: { AccessToken: 24 * 3600, AuthorizationCode: 300, IdToken: 3600, Interaction: 3600, Session: 14 * 24 * 3600 },
+    ttl: {
+      AccessToken: 24 * 3600,
+      Grant: 14 * 24 * 3600,
+      AuthorizationCode: 300,
+      IdToken: 3600,
+      Interaction: 3600,
+      Session: 14 * 24 * 3600,
+    },
     features: {
       devInteractions: { enabled: false },
       revocation: { enabled: true },
@@ -171,7 +185,7 @@ export async function startLocalIms({
     const redirect = (to) => send(res, 303, '', { location: to, ...coop });
     const form = req.method === 'POST' ? new URLSearchParams(await readBody(req)) : new URLSearchParams();
 
-    if (action === 'cancel') {
+    if (action === 'cancel' || (action === 'auto' && sw.deny)) {
       return redirect(
         await provider.interactionResult(req, res, {
           error: 'access_denied',
@@ -213,6 +227,15 @@ export async function startLocalIms({
         const body = new URLSearchParams(await readBody(req));
         if (clientId) clientSwitches.set(clientId, parseSwitches(body));
         return send(res, 204, '', { 'access-control-allow-origin': '*' });
+      }
+      if (controls && url.pathname === '/__ims/stats') {
+        return send(res, 200, JSON.stringify(stats(clientId)), {
+          'content-type': 'application/json',
+          'access-control-allow-origin': '*',
+        });
+      }
+      if (clientId && req.method === 'POST' && (url.pathname === '/ims/token/v3' || url.pathname === '/ims/revoke')) {
+        stats(clientId)[url.pathname === '/ims/revoke' ? 'revocations' : 'tokenRequests']++;
       }
       const m = /^\/ims\/interaction\/([\w-]+)(?:\/(login|consent|cancel|auto))?$/.exec(url.pathname);
       if (m) return await interaction(req, res, m[1], m[2]);
@@ -294,6 +317,7 @@ export async function startLocalIms({
     origin,
     issuer,
     provider,
+    stats,
     /** Sets the switches of one client id (replacing the ones it had). */
     setSwitches: (clientId, s) => clientSwitches.set(clientId, s),
     close: () =>

@@ -1,2 +1,3 @@
-// The CDN bundle: everything in the package, with both tags registered on import.
+// The CDN bundle: the package's exports, with both tags registered on import.
+import './define.js';
 export * from './index.js';

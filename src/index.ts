@@ -1,5 +1,8 @@
 // No side effects: importing this registers no tag (import `adobe-auth-elements/define` for that).
-export * as oauth from './oauth/index.js';
-export { AuthError } from './oauth/errors.js';
-export type { AuthErrorCode } from './oauth/errors.js';
+export { AdobeSignIn } from './adobe-sign-in.js';
+export { AdobeAuthRedirect } from './adobe-auth-redirect.js';
+export { exchangeAuthCodeForToken, type ExchangeOptions } from './oauth/exchange.js';
+export { AuthError, type AuthErrorCode } from './oauth/errors.js';
 export type { Token } from './oauth/token-request.js';
+export type { TokenDetail, AuthErrorDetail, SignOutDetail } from './events.js';
+export * as oauth from './oauth/index.js';

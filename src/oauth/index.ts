@@ -4,3 +4,5 @@ export * from './ims.js';
 export * from './callback.js';
 export * from './token-request.js';
 export * from './storage.js';
+export * from './handoff.js';
+export * from './exchange.js';

@@ -79,3 +79,18 @@ export const loadToken = (storage: Storage, clientId: string, now = Date.now()):
 
 export const clearToken = (storage: Storage, clientId: string): void =>
   guard(() => storage.removeItem(TOKEN + clientId));
+
+/** The outcome of a full-page sign-in, left by the redirect page for `<adobe-sign-in>` back on the start page. */
+export type Outcome = { token: Token } | { error: { code: string; message: string; description?: string } };
+
+const OUTCOME = 'adobe-auth:outcome:';
+
+export const saveOutcome = (storage: Storage, clientId: string, outcome: Outcome): void =>
+  guard(() => storage.setItem(OUTCOME + clientId, JSON.stringify(outcome)));
+
+/** Reads and removes the outcome left for `clientId`, so it is reported once. */
+export const takeOutcome = (storage: Storage, clientId: string): Outcome | null => {
+  const o = read<Outcome>(storage, OUTCOME + clientId);
+  guard(() => storage.removeItem(OUTCOME + clientId));
+  return o;
+};

@@ -1,0 +1,133 @@
+import { ReactiveElement, css } from '@lit/reactive-element';
+import { h } from './dom.js';
+import { completeRedirect } from './oauth/exchange.js';
+import { imsOriginFor, tokenEndpointFor } from './oauth/ims.js';
+import { sendHandoff } from './oauth/handoff.js';
+import { saveOutcome, sessionStore } from './oauth/storage.js';
+import { AuthError } from './oauth/errors.js';
+import { emit, errorDetail } from './events.js';
+
+type Status = 'idle' | 'working' | 'done' | 'error';
+
+/**
+ * The redirect page's half of sign-in: exchanges the code IMS sent back for a token, stores it and fires `token`;
+ * then, in a popup, hands the token to the page that opened it and closes; in a full page, goes back to where sign-in
+ * started. Needs no attributes: the sign-in transaction carries its settings.
+ *
+ * @summary Completes Sign in with Adobe on the redirect page.
+ * @fires token - Signed in. Cancelable: `preventDefault()` keeps the page from closing or navigating.
+ * @fires auth-error - Sign-in failed: `detail` is `{code, message, description?}`.
+ * @slot working - Shown during the exchange, "Signing you in…" by default.
+ * @slot done - Shown once signed in, "Signed in." by default.
+ * @slot error - Shown before the error message, "Sign-in failed:" by default.
+ * @csspart status - The status line.
+ * @csspart message - The error message, as text.
+ */
+export class AdobeAuthRedirect extends ReactiveElement {
+  static override styles = css`
+    :host {
+      display: block;
+    }
+    :host([hidden]),
+    slot,
+    [part='message'] {
+      display: none;
+    }
+    :host([status='working']) [name='working'],
+    :host([status='done']) [name='done'],
+    :host([status='error']) :is([name='error'], [part='message']) {
+      display: inline;
+    }
+  `;
+
+  static override properties = {
+    clientId: { attribute: 'client-id' },
+    redirectUri: { attribute: 'redirect-uri' },
+    environment: {},
+    imsOrigin: { attribute: 'ims-origin' },
+    status: { reflect: true },
+  };
+
+  /** Pins the client id: a sign-in started with another one is refused. */
+  declare clientId: string | null;
+  /** Pins the redirect URI. */
+  declare redirectUri: string | null;
+  /** Pins the IMS environment (`prod` or `stage`). */
+  declare environment: string | null;
+  /** Pins the IMS origin. */
+  declare imsOrigin: string | null;
+  /** `idle` (no sign-in answer here), `working`, `done` or `error`; reflected for styling. */
+  declare status: Status;
+
+  private message = h('span', { part: 'message' });
+  private started = false;
+
+  constructor() {
+    super();
+    this.clientId = this.redirectUri = this.environment = this.imsOrigin = null;
+    this.status = 'idle';
+  }
+
+  protected override createRenderRoot() {
+    const root = super.createRenderRoot();
+    root.append(
+      h(
+        'div',
+        { part: 'status', role: 'status', 'aria-live': 'polite' },
+        h('slot', { name: 'working' }, 'Signing you in…'),
+        h('slot', { name: 'done' }, 'Signed in.'),
+        h('slot', { name: 'error' }, 'Sign-in failed:'),
+        ' ',
+        this.message,
+      ),
+    );
+    return root;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Once per element: moving or re-attaching it must not exchange again.
+    if (!this.started) {
+      this.started = true;
+      void this.run();
+    }
+  }
+
+  private async run(): Promise<void> {
+    this.status = 'working';
+    let tokenEndpoint: string | null = null;
+    try {
+      if (this.imsOrigin || this.environment)
+        tokenEndpoint = tokenEndpointFor(imsOriginFor(this.environment, this.imsOrigin));
+    } catch (e) {
+      return this.report({ error: e as AuthError });
+    }
+    this.report(await completeRedirect({ clientId: this.clientId, redirectUri: this.redirectUri, tokenEndpoint }));
+  }
+
+  private report(r: Awaited<ReturnType<typeof completeRedirect>>): void {
+    const { state, transaction: tx, token, error } = r;
+    if (r.handedOff || (!token && !error)) {
+      this.status = r.handedOff ? 'done' : 'idle';
+      if (r.handedOff) close();
+      return;
+    }
+    this.status = token ? 'done' : 'error';
+    // As text: an IdP's error_description is never parsed as HTML.
+    this.message.textContent = error?.message ?? '';
+    const stay = token ? !emit(this, 'token', token, true) : !emit(this, 'auth-error', errorDetail(error!));
+    if (!tx || !state) return;
+    const outcome = token ? { token } : { error: errorDetail(error!) };
+    if (tx.mode == 'popup') {
+      sendHandoff({ type: 'adobe-auth', state, ...outcome });
+      if (!stay) close();
+    } else if (!stay && new URL(tx.returnTo).origin === location.origin) {
+      try {
+        saveOutcome(sessionStore(), tx.clientId, outcome);
+      } catch {
+        // the start page will still find the stored token, only without an event
+      }
+      location.replace(tx.returnTo);
+    }
+  }
+}

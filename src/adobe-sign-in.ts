@@ -1,0 +1,352 @@
+import { ReactiveElement, css, type PropertyValues } from '@lit/reactive-element';
+import { h } from './dom.js';
+import { AuthError } from './oauth/errors.js';
+import { challengeFor, randomString } from './oauth/pkce.js';
+import { authorizeUrl, imsOriginFor, tokenEndpointFor } from './oauth/ims.js';
+import { listenForHandoff, sendHandoff, type Handoff } from './oauth/handoff.js';
+import {
+  TRANSACTION_TTL_MS,
+  clearToken,
+  loadToken,
+  saveToken,
+  saveTransaction,
+  sessionStore,
+  takeOutcome,
+  takeTransaction,
+  type Transaction,
+} from './oauth/storage.js';
+import { requestToken, type Token } from './oauth/token-request.js';
+import { emit, errorDetail } from './events.js';
+
+/** How often a popup's `closed` is read, and how long after it reads true a result may still come before `popup_closed`. */
+const POLL_MS = 500;
+const GRACE_MS = 2000;
+
+/**
+ * A "Sign in with Adobe" button: OAuth 2.0 authorization code flow with PKCE against Adobe IMS, in a popup or the
+ * whole page. Once signed in, it offers sign-out.
+ *
+ * @summary Sign in with Adobe.
+ * @fires token - Signed in: `detail` is the access token ({@link Token}).
+ * @fires auth-error - Sign-in failed: `detail` is `{code, message, description?}`.
+ * @fires sign-out - The token was cleared: `detail` is `{clientId}`.
+ * @slot - The sign-in label, "Sign in with Adobe" by default.
+ * @slot sign-out - The sign-out label, "Sign out" by default.
+ * @csspart button - The button.
+ * @cssprop --adobe-sign-in-background - Button background, Adobe blue by default.
+ * @cssprop --adobe-sign-in-color - Button text colour.
+ * @cssprop --adobe-sign-in-radius - Button corner radius.
+ */
+export class AdobeSignIn extends ReactiveElement {
+  static override styles = css`
+    :host {
+      display: inline-block;
+      --adobe-sign-in-background: #1473e6;
+      --adobe-sign-in-color: #fff;
+      --adobe-sign-in-radius: 16px;
+    }
+    :host([hidden]) {
+      display: none;
+    }
+    button {
+      font: inherit;
+      font-weight: 700;
+      padding: 0.4em 1.1em;
+      border: 0;
+      border-radius: var(--adobe-sign-in-radius);
+      background: var(--adobe-sign-in-background);
+      color: var(--adobe-sign-in-color);
+      cursor: pointer;
+    }
+    button:disabled {
+      opacity: 0.5;
+      cursor: default;
+    }
+    :host([busy]) button {
+      cursor: progress;
+    }
+    :host([signed-in]) slot:not([name]),
+    :host(:not([signed-in])) slot[name='sign-out'] {
+      display: none;
+    }
+  `;
+
+  static override properties = {
+    clientId: { attribute: 'client-id' },
+    redirectUri: { attribute: 'redirect-uri' },
+    scope: {},
+    environment: {},
+    imsOrigin: { attribute: 'ims-origin' },
+    locale: {},
+    prompt: {},
+    mode: {},
+    popupFallback: { attribute: 'popup-fallback' },
+    disabled: { type: Boolean, reflect: true },
+    busy: { type: Boolean, reflect: true },
+    signedIn: { type: Boolean, reflect: true, attribute: 'signed-in' },
+    token: { attribute: false },
+  };
+
+  /** The IMS client id of an "OAuth Single-Page App" credential. Required. */
+  declare clientId: string | null;
+  /** The absolute URL of the page with `<adobe-auth-redirect>`, registered with the client. Required. */
+  declare redirectUri: string | null;
+  /** Scopes, comma- or space-separated. */
+  declare scope: string;
+  /** `prod` or `stage`. */
+  declare environment: string;
+  /** An IMS origin that overrides `environment`, such as a local IMS. */
+  declare imsOrigin: string | null;
+  /** The locale of IMS's screens, e.g. `fr_FR`. */
+  declare locale: string | null;
+  /** Passed to IMS as `prompt` (`login`, `none`, …). */
+  declare prompt: string | null;
+  /** `popup` (default) or `redirect` (the whole page goes to IMS). */
+  declare mode: 'popup' | 'redirect';
+  /** What to do when the popup is blocked: `redirect` (default: sign in with the whole page) or `none` (`popup_blocked`). */
+  declare popupFallback: 'redirect' | 'none';
+  /** No sign-in or sign-out while set. */
+  declare disabled: boolean;
+  /** True while a sign-in is under way. */
+  declare busy: boolean;
+  /** True while there is an unexpired token. */
+  declare signedIn: boolean;
+  /** The current token, or null. */
+  declare token: Token | null;
+
+  private button = h(
+    'button',
+    { part: 'button', type: 'button' },
+    h('slot', {}, 'Sign in with Adobe'),
+    h('slot', { name: 'sign-out' }, 'Sign out'),
+  ) as HTMLButtonElement;
+  private flow?: { state: string; stop: () => void };
+  private expiryTimer?: ReturnType<typeof setTimeout>;
+
+  constructor() {
+    super();
+    this.clientId = this.redirectUri = this.imsOrigin = this.locale = this.prompt = null;
+    this.scope = 'AdobeID,openid';
+    this.environment = 'prod';
+    this.mode = 'popup';
+    this.popupFallback = 'redirect';
+    this.disabled = this.busy = this.signedIn = false;
+    this.token = null;
+    this.button.onclick = () => (this.signedIn ? this.signOut() : this.signIn());
+  }
+
+  protected override createRenderRoot() {
+    const root = super.createRenderRoot();
+    root.append(this.button);
+    return root;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.clientId) return;
+    try {
+      const storage = sessionStore();
+      this.token = loadToken(storage, this.clientId);
+      const outcome = takeOutcome(storage, this.clientId);
+      // Back from a full-page sign-in: report it once the page's own scripts have had a chance to listen.
+      if (outcome) {
+        const report = () =>
+          setTimeout(() =>
+            'token' in outcome
+              ? emit(this, 'token', outcome.token)
+              : emit(this, 'auth-error', errorDetail(outcome.error)),
+          );
+        if (document.readyState == 'loading') addEventListener('DOMContentLoaded', report, { once: true });
+        else report();
+      }
+    } catch {
+      // storage is unavailable: nothing to restore; signIn() reports it
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.flow?.stop();
+    clearTimeout(this.expiryTimer);
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('token')) {
+      this.signedIn = !!this.token;
+      clearTimeout(this.expiryTimer);
+      if (this.token) {
+        const ms = this.token.expiresAt - Date.now();
+        this.expiryTimer = setTimeout(() => (this.token = null), Math.min(ms, 2 ** 31 - 1));
+      }
+    }
+  }
+
+  /**
+   * Starts sign-in. Call it from a click handler so the popup may open: the popup opens before any await.
+   * Does nothing while a sign-in is under way or the element is disabled.
+   */
+  signIn(): void {
+    if (this.busy || this.disabled) return;
+    let popup: Window | null = null;
+    try {
+      const clientId = this.clientId;
+      const redirectUri = this.redirectUri;
+      if (!clientId) throw new AuthError('config_error', 'The client-id attribute is required.');
+      if (!redirectUri || !/^https?:\/\/[^/]/.test(redirectUri)) {
+        throw new AuthError('config_error', 'The redirect-uri attribute must be an absolute http(s) URL.');
+      }
+      const origin = imsOriginFor(this.environment, this.imsOrigin);
+      const storage = sessionStore();
+      const state = randomString(16);
+      const verifier = randomString();
+      const returnTo = location.href;
+      const tx: Transaction = {
+        verifier,
+        clientId,
+        redirectUri,
+        tokenEndpoint: tokenEndpointFor(origin),
+        returnTo,
+        mode: this.mode == 'redirect' ? 'redirect' : 'popup',
+        createdAt: Date.now(),
+      };
+      // Saved before window.open: a popup gets a copy of sessionStorage as it is when opened.
+      saveTransaction(storage, state, tx);
+      if (tx.mode == 'popup') popup = this.openPopup();
+      if (tx.mode == 'popup' && !popup) {
+        if (this.popupFallback == 'none') {
+          takeTransaction(storage, state);
+          throw new AuthError('popup_blocked', 'The browser blocked the sign-in popup.');
+        }
+        saveTransaction(storage, state, { ...tx, mode: 'redirect' });
+      }
+      this.busy = true;
+      if (popup) this.watch(popup, state);
+      challengeFor(verifier).then(
+        (codeChallenge) => {
+          const url = authorizeUrl({
+            origin,
+            clientId,
+            redirectUri,
+            scope: this.scope,
+            state,
+            codeChallenge,
+            locale: this.locale,
+            prompt: this.prompt,
+          });
+          if (popup) {
+            if (!popup.closed) popup.location.href = url;
+          } else location.assign(url);
+        },
+        (e) => this.fail(new AuthError('config_error', `PKCE needs WebCrypto (a secure context): ${e}`), popup),
+      );
+    } catch (e) {
+      this.fail(e as AuthError, popup);
+    }
+  }
+
+  /** Forgets the token (revoking it at IMS) and fires `sign-out`. */
+  signOut(): void {
+    const token = this.token;
+    if (!token || this.disabled) return;
+    try {
+      clearToken(sessionStore(), token.clientId);
+    } catch {
+      // storage is unavailable: there is nothing stored to clear
+    }
+    this.token = null;
+    try {
+      fetch(
+        new URL(
+          `/ims/revoke?client_id=${encodeURIComponent(token.clientId)}`,
+          imsOriginFor(this.environment, this.imsOrigin),
+        ),
+        {
+          method: 'POST',
+          body: new URLSearchParams({ token: token.accessToken, client_id: token.clientId }),
+          keepalive: true,
+          credentials: 'omit',
+        },
+      ).catch(() => {});
+    } catch {
+      // a bad ims-origin: the token is forgotten here all the same
+    }
+    emit(this, 'sign-out', { clientId: token.clientId });
+  }
+
+  private openPopup(): Window | null {
+    const w = 500;
+    const h = 650;
+    const left = screenX + (outerWidth - w) / 2;
+    const top = screenY + (outerHeight - h) / 2;
+    const popup = open('about:blank', '_blank', `popup,width=${w},height=${h},left=${left},top=${top}`);
+    return popup && !popup.closed ? popup : null;
+  }
+
+  /** Waits for the popup's result; a closed popup is only a hint, as COOP makes `closed` read true too early. */
+  private watch(popup: Window, state: string): void {
+    let closedAt = 0;
+    const poll = setInterval(() => {
+      if (!popup.closed) closedAt = 0;
+      else if (!closedAt) closedAt = Date.now();
+      else if (Date.now() - closedAt >= GRACE_MS && this.busy) {
+        this.busy = false;
+        emit(this, 'auth-error', { code: 'popup_closed', message: 'The sign-in popup was closed.' });
+      }
+    }, POLL_MS);
+    // Listen on until the transaction would expire: under COOP a token may come after `popup_closed`.
+    const expire = setTimeout(() => stop(), TRANSACTION_TTL_MS);
+    const stop = () => {
+      clearInterval(poll);
+      clearTimeout(expire);
+      unlisten();
+      if (this.flow?.state === state) {
+        this.flow = undefined;
+        this.busy = false;
+      }
+    };
+    const unlisten = listenForHandoff(state, popup, (msg) => {
+      stop();
+      void this.handle(msg, popup);
+    });
+    this.flow?.stop();
+    this.flow = { state, stop: () => (stop(), popup.close()) };
+  }
+
+  private async handle(msg: Handoff, popup: Window): Promise<void> {
+    try {
+      const storage = sessionStore();
+      const tx = takeTransaction(storage, msg.state);
+      let token: Token;
+      if ('token' in msg) token = msg.token;
+      else if ('code' in msg) {
+        if (!tx) return; // not a sign-in of this page's: ignore
+        sendHandoff({ type: 'adobe-auth', state: msg.state, ack: true }, popup);
+        this.busy = true;
+        try {
+          token = await requestToken({ ...tx, code: msg.code });
+        } finally {
+          this.busy = false;
+        }
+      } else if ('error' in msg) throw new AuthError(msg.error.code, msg.error.message, msg.error);
+      else return;
+      saveToken(storage, token);
+      this.token = token;
+      emit(this, 'token', token);
+    } catch (e) {
+      this.fail(e as AuthError);
+    }
+  }
+
+  private fail(e: AuthError, popup?: Window | null): void {
+    popup?.close();
+    this.flow?.stop();
+    this.busy = false;
+    emit(this, 'auth-error', errorDetail(e instanceof AuthError ? e : new AuthError('invalid_response', String(e))));
+  }
+
+  protected override updated(): void {
+    this.button.disabled = this.disabled;
+    if (this.busy) this.button.setAttribute('aria-busy', 'true');
+    else this.button.removeAttribute('aria-busy');
+  }
+}

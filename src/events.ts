@@ -1,0 +1,40 @@
+import type { Token } from './oauth/token-request.js';
+import type { AuthErrorCode } from './oauth/errors.js';
+
+/** Detail of the `token` event: the access token and what IMS said about it. */
+export type TokenDetail = Token;
+
+/** Detail of the `auth-error` event. */
+export interface AuthErrorDetail {
+  code: AuthErrorCode;
+  message: string;
+  description?: string;
+}
+
+/** Detail of the `sign-out` event. */
+export interface SignOutDetail {
+  clientId: string;
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    token: CustomEvent<TokenDetail>;
+    'auth-error': CustomEvent<AuthErrorDetail>;
+    'sign-out': CustomEvent<SignOutDetail>;
+  }
+}
+
+/** Fires a bubbling, composed CustomEvent; returns false when a listener cancelled a cancelable one. */
+export const emit = <K extends 'token' | 'auth-error' | 'sign-out'>(
+  target: EventTarget,
+  name: K,
+  detail: GlobalEventHandlersEventMap[K]['detail'],
+  cancelable = false,
+): boolean => target.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true, cancelable, detail }));
+
+/** The auth-error detail of an AuthError, without its extra fields. */
+export const errorDetail = (e: { code: AuthErrorCode; message: string; description?: string }): AuthErrorDetail => ({
+  code: e.code,
+  message: e.message,
+  ...(e.description ? { description: e.description } : {}),
+});

@@ -1,0 +1,102 @@
+// Helpers for the element tests: the local IMS's controls, real clicks, popup capture, waiting.
+import { sendMouse, resetMouse } from '@web/test-runner-commands';
+
+export const IMS = 'http://localhost:8766';
+export const FIXTURES = new URL('/test/fixtures/', location.origin).href;
+export const REDIRECT = FIXTURES + 'redirect.html';
+
+export interface Switches {
+  auto?: boolean;
+  deny?: boolean;
+  coop?: boolean;
+  tokenFailure?: '500' | '429' | 'html';
+  tokenDelayMs?: number;
+}
+
+/** A client id of its own for one test, with the local IMS behaving as `switches` say. */
+export const newClient = async (switches: Switches = { auto: true }): Promise<string> => {
+  const id = `test-${crypto.randomUUID()}`;
+  const body = new URLSearchParams(Object.entries(switches).map(([k, v]) => [k, String(v)]));
+  const res = await fetch(`${IMS}/__ims/switches?client_id=${id}`, { method: 'POST', body });
+  if (!res.ok) throw new Error(`switches: HTTP ${res.status}`);
+  return id;
+};
+
+/** How often the local IMS's token and revoke endpoints were called for a client. */
+export const imsStats = async (clientId: string): Promise<{ tokenRequests: number; revocations: number }> =>
+  (await fetch(`${IMS}/__ims/stats?client_id=${clientId}`)).json();
+
+/** A real mouse click in the middle of an element: a user gesture, as the popup blocker wants. */
+export const click = async (el: Element): Promise<void> => {
+  const r = el.getBoundingClientRect();
+  await sendMouse({ type: 'click', position: [Math.round(r.x + r.width / 2), Math.round(r.y + r.height / 2)] });
+  await resetMouse();
+};
+
+/** Records the windows `window.open` returns while a test runs. */
+export const capturePopups = () => {
+  const real = window.open;
+  const opened: Window[] = [];
+  window.open = (...args: Parameters<typeof window.open>) => {
+    const w = real.apply(window, args);
+    if (w) opened.push(w);
+    return w;
+  };
+  return { opened, restore: () => (window.open = real) };
+};
+
+/** Resolves once `check` returns a truthy value (errors count as not yet, e.g. a window that is cross-origin for now). */
+export const waitFor = async <T>(check: () => T, what: string, ms = 15000): Promise<NonNullable<T>> => {
+  const until = Date.now() + ms;
+  for (;;) {
+    try {
+      const v = check();
+      if (v) return v as NonNullable<T>;
+    } catch {
+      // not yet
+    }
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+};
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Opens a same-origin window with a real click, as a user would (the popup blocker is on). */
+export const openWindow = async (url: string): Promise<Window> => {
+  const button = document.createElement('button');
+  button.textContent = 'open';
+  let w: Window | null = null;
+  button.onclick = () => (w = window.open(url, '_blank', 'popup,width=600,height=600'));
+  document.body.append(button);
+  try {
+    await click(button);
+    return await waitFor(() => w, 'the window to open');
+  } finally {
+    button.remove();
+  }
+};
+
+type Recorded = Window & {
+  events: { type: string; detail: Record<string, unknown> }[];
+  tokenRequests: string[];
+  answer: string;
+};
+/** A fixture window's record of events and token requests (see fixtures/record.js). */
+export const recorded = (w: Window) => w as Recorded;
+
+// Lit's dev-mode warnings, collected from the moment this module loads (some come when a class is defined).
+export const litWarnings: string[] = [];
+const realWarn = console.warn;
+console.warn = (...args: unknown[]) => {
+  const text = args.map(String).join(' ');
+  if (/lit\.dev\/msg\//.test(text) && !/lit\.dev\/msg\/dev-mode/.test(text)) litWarnings.push(text);
+  realWarn.apply(console, args);
+};
+
+/** Fails each test after which Lit has warned (but for the notice that dev mode is on). */
+export const failOnLitWarnings = () =>
+  afterEach(() => {
+    const w = litWarnings.splice(0);
+    if (w.length) throw new Error(`Lit warned: ${w.join('\n')}`);
+  });
