@@ -69,3 +69,161 @@ describe('<adobe-sign-in> popup sign-in against the local IMS', () => {
     expect(el.busy).to.equal(true);
   });
 });
+
+describe('<adobe-sign-in> popup failures and edge cases', () => {
+  failOnLitWarnings();
+  let popups: ReturnType<typeof capturePopups>;
+  beforeEach(() => {
+    sessionStorage.clear();
+    popups = capturePopups();
+  });
+  afterEach(() => {
+    popups.restore();
+    for (const w of popups.opened) w.close();
+  });
+
+  it('reports popup_closed when the user closes the popup, and is idle again', async () => {
+    const clientId = await newClient({});
+    const el = await signIn(clientId);
+    await click(button(el));
+    const popup = await waitFor(() => popups.opened[0], 'the popup');
+    await sleep(500);
+    const failed = oneEvent(el, 'auth-error');
+    popup.close();
+    const t0 = Date.now();
+    const { detail } = await failed;
+    expect(detail.code).to.equal('popup_closed');
+    expect(Date.now() - t0).to.be.below(5000);
+    expect(el.busy).to.equal(false);
+    expect(button(el).hasAttribute('aria-busy')).to.equal(false);
+    expect(el.signedIn).to.equal(false);
+  });
+
+  it('reports access_denied when the user cancels at IMS', async () => {
+    const clientId = await newClient({ auto: true, deny: true });
+    const el = await signIn(clientId);
+    const failed = oneEvent(el, 'auth-error');
+    await click(button(el));
+    const { detail } = await failed;
+    expect(detail.code).to.equal('access_denied');
+    expect(detail.description).to.equal('The user cancelled sign-in.');
+    expect(el.busy).to.equal(false);
+    expect(el.token).to.equal(null);
+    expect(await imsStats(clientId)).to.include({ tokenRequests: 0 });
+    await waitFor(() => popups.opened[0].closed, 'the popup to close');
+  });
+
+  it('gets the token when the IMS pages send Cross-Origin-Opener-Policy', async () => {
+    const clientId = await newClient({ auto: true, coop: true });
+    const el = await signIn(clientId);
+    const errors: string[] = [];
+    el.addEventListener('auth-error', (e) => errors.push(e.detail.code));
+    const got = oneEvent(el, 'token');
+    await click(button(el));
+    const { detail } = await got;
+    expect(detail.clientId).to.equal(clientId);
+    expect(el.signedIn).to.equal(true);
+    expect(el.busy).to.equal(false);
+    // `closed` may have read true early under COOP; that is a hint, never a failure that loses the token.
+    expect(errors.filter((c) => c !== 'popup_closed')).to.deep.equal([]);
+  });
+
+  it('exchanges in the opener when the popup has no verifier', async () => {
+    const clientId = await newClient();
+    const el = await fixture<AdobeSignIn>(
+      html`<adobe-sign-in
+        client-id=${clientId}
+        redirect-uri=${REDIRECT.replace('redirect.html', 'redirect-no-storage.html')}
+        ims-origin=${IMS}
+      ></adobe-sign-in>`,
+    );
+    const got = oneEvent(el, 'token');
+    await click(button(el));
+    const { detail } = await got;
+    expect(detail.clientId).to.equal(clientId);
+    expect(el.signedIn).to.equal(true);
+    expect(await imsStats(clientId)).to.include({ tokenRequests: 1 });
+    await waitFor(() => popups.opened[0].closed, 'the popup to close');
+  });
+
+  for (const [failure, code] of [
+    ['500', 'server_error'],
+    ['429', 'too_many_requests'],
+    ['html', 'invalid_response'],
+  ] as const) {
+    it(`reports a token endpoint failure (${failure}) as auth-error ${code}, storing nothing`, async () => {
+      const clientId = await newClient({ auto: true, tokenFailure: failure });
+      const el = await signIn(clientId);
+      const failed = oneEvent(el, 'auth-error');
+      await click(button(el));
+      const { detail } = await failed;
+      expect(detail.code).to.equal(code);
+      expect(el.busy).to.equal(false);
+      expect(el.signedIn).to.equal(false);
+      expect(Object.keys(sessionStorage).filter((k) => k.startsWith('adobe-auth:token:'))).to.deep.equal([]);
+    });
+  }
+
+  it('ignores messages from another window or another origin', async () => {
+    const clientId = await newClient({});
+    const el = await signIn(clientId);
+    await click(button(el));
+    await waitFor(() => popups.opened[0], 'the popup');
+    const state = Object.keys(sessionStorage)
+      .find((k) => k.startsWith('adobe-auth:tx:'))!
+      .slice('adobe-auth:tx:'.length);
+    const forged = {
+      type: 'adobe-auth',
+      state,
+      token: { accessToken: 'forged', tokenType: 'bearer', expiresIn: 60, expiresAt: Date.now() + 60000, clientId },
+    };
+    let tokens = 0;
+    el.addEventListener('token', () => tokens++);
+    // Same origin, but not the popup.
+    window.postMessage(forged, location.origin);
+    // Another origin: a sandboxed frame has an opaque one.
+    const frame = document.createElement('iframe');
+    frame.sandbox.add('allow-scripts');
+    frame.srcdoc = `<script>parent.postMessage(${JSON.stringify(forged)}, '*')</script>`;
+    document.body.append(frame);
+    await sleep(800);
+    frame.remove();
+    expect(tokens).to.equal(0);
+    expect(el.token).to.equal(null);
+    expect(el.busy).to.equal(true);
+  });
+
+  it('keeps two elements with different client ids apart', async () => {
+    const [a, b] = [await newClient(), await newClient()];
+    const elA = await signIn(a);
+    const elB = await signIn(b);
+    const gotA = oneEvent(elA, 'token');
+    await click(button(elA));
+    expect((await gotA).detail.clientId).to.equal(a);
+    const gotB = oneEvent(elB, 'token');
+    await click(button(elB));
+    expect((await gotB).detail.clientId).to.equal(b);
+    expect(elA.token!.clientId).to.equal(a);
+    expect(elB.token!.clientId).to.equal(b);
+    expect(elA.token!.accessToken).not.to.equal(elB.token!.accessToken);
+  });
+
+  it('survives being removed mid-flow: nothing thrown, popup closed, nothing fired', async () => {
+    const clientId = await newClient({});
+    const el = await signIn(clientId);
+    const events: string[] = [];
+    for (const t of ['token', 'auth-error'] as const) el.addEventListener(t, () => events.push(t));
+    const thrown: unknown[] = [];
+    const onError = (e: ErrorEvent) => thrown.push(e.error);
+    window.addEventListener('error', onError);
+    await click(button(el));
+    await waitFor(() => popups.opened[0], 'the popup');
+    el.remove();
+    await waitFor(() => popups.opened[0].closed, 'the popup to close');
+    await sleep(3000);
+    window.removeEventListener('error', onError);
+    expect(thrown).to.deep.equal([]);
+    expect(events).to.deep.equal([]);
+    expect(el.busy).to.equal(false);
+  });
+});

@@ -60,6 +60,13 @@ export const waitFor = async <T>(check: () => T, what: string, ms = 15000): Prom
   }
 };
 
+/** Waits until an earlier click no longer counts as a user gesture (it lasts a few seconds), so window.open is blocked. */
+export const userActivationExpired = async (): Promise<void> => {
+  const activation = (navigator as { userActivation?: { isActive: boolean } }).userActivation;
+  if (activation) await waitFor(() => !activation.isActive, 'user activation to expire', 10000);
+  else await sleep(5500);
+};
+
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Opens a same-origin window with a real click, as a user would (the popup blocker is on). */

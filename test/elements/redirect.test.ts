@@ -1,0 +1,217 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { failOnLitWarnings } from '../support/flow.js';
+import '../../src/define.js';
+import type { AdobeAuthRedirect } from '../../src/adobe-auth-redirect.js';
+import { exchangeAuthCodeForToken } from '../../src/oauth/exchange.js';
+import { AuthError } from '../../src/oauth/errors.js';
+import { saveTransaction, type Transaction } from '../../src/oauth/storage.js';
+
+// These tests put a sign-in answer on this page's own URL, as IMS would on the redirect page.
+const answer = (query: string) => {
+  const url = new URL(location.href);
+  for (const [k, v] of new URLSearchParams(query)) url.searchParams.append(k, v);
+  history.replaceState(history.state, '', url);
+};
+
+const tx = (tokenEndpoint: string, extra: Partial<Transaction> = {}): Transaction => ({
+  verifier: 'v'.repeat(43),
+  clientId: 'client-1',
+  redirectUri: location.origin + '/test/fixtures/redirect.html',
+  tokenEndpoint,
+  returnTo: location.href,
+  mode: 'popup',
+  createdAt: Date.now(),
+  ...extra,
+});
+
+const fake = (scenario: string) => `${location.origin}/fake-ims/${scenario}/ims/token/v3`;
+
+/** Counts calls to the page's fetch while a test runs. */
+const countFetches = () => {
+  const real = window.fetch;
+  const calls: string[] = [];
+  window.fetch = (input, init) => {
+    calls.push(String(input));
+    return real(input, init);
+  };
+  return { calls, restore: () => (window.fetch = real) };
+};
+
+const status = (el: AdobeAuthRedirect) => el.shadowRoot!.querySelector('[part=status]')!;
+const message = (el: AdobeAuthRedirect) => el.shadowRoot!.querySelector('[part=message]')!;
+
+describe('<adobe-auth-redirect>', () => {
+  failOnLitWarnings();
+  let fetches: ReturnType<typeof countFetches>;
+  beforeEach(() => {
+    sessionStorage.clear();
+    fetches = countFetches();
+  });
+  afterEach(() => {
+    fetches.restore();
+    // Leave no answer on the URL for the next test.
+    const url = new URL(location.href);
+    for (const p of ['code', 'state', 'error', 'error_description']) url.searchParams.delete(p);
+    history.replaceState(history.state, '', url);
+  });
+
+  it('does nothing on a page without a sign-in answer', async () => {
+    const el = await fixture<AdobeAuthRedirect>(html`<adobe-auth-redirect></adobe-auth-redirect>`);
+    await el.updateComplete;
+    expect(el.status).to.equal('idle');
+    expect(el.getAttribute('status')).to.equal('idle');
+    expect(fetches.calls).to.deep.equal([]);
+  });
+
+  it('refuses an unknown state with state_mismatch, making no request and storing nothing', async () => {
+    saveTransaction(sessionStorage, 'real-state', tx(fake('ok')));
+    answer('code=abc&state=forged');
+    const el = document.createElement('adobe-auth-redirect');
+    const failed = oneEvent(el, 'auth-error');
+    document.body.append(el);
+    try {
+      const { detail } = await failed;
+      expect(detail.code).to.equal('state_mismatch');
+      expect(el.status).to.equal('error');
+      expect(fetches.calls).to.deep.equal([]);
+      expect(Object.keys(sessionStorage)).to.deep.equal(['adobe-auth:tx:real-state']);
+      expect(location.search).not.to.contain('code=');
+    } finally {
+      el.remove();
+    }
+  });
+
+  it('exchanges, stores, fires a cancelable token event and strips the answer from the address bar', async () => {
+    saveTransaction(sessionStorage, 's1', tx(fake('ok')));
+    answer('code=abc&state=s1');
+    const el = document.createElement('adobe-auth-redirect');
+    const got = oneEvent(el, 'token');
+    // Cancel: stay on this page (it is the test page).
+    el.addEventListener('token', (e) => e.preventDefault());
+    document.body.append(el);
+    expect(location.search).not.to.match(/[?&](code|state)=/);
+    expect(location.search).to.contain('wtr-session-id');
+    const e = await got;
+    expect(e.cancelable && e.bubbles && e.composed).to.equal(true);
+    expect(e.detail.accessToken).to.equal('at-123');
+    expect(JSON.parse(sessionStorage.getItem('adobe-auth:token:client-1')!).accessToken).to.equal('at-123');
+    expect(sessionStorage.getItem('adobe-auth:tx:s1')).to.equal(null);
+    await el.updateComplete;
+    expect(el.status).to.equal('done');
+    expect(fetches.calls).to.have.length(1);
+    // Moving the element does not run it again.
+    document.body.prepend(el);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(fetches.calls).to.have.length(1);
+    el.remove();
+  });
+
+  it("shows the IdP's error as text, never as HTML", async () => {
+    saveTransaction(sessionStorage, 's1', tx(fake('ok'), { mode: 'redirect', returnTo: 'https://elsewhere.example/' }));
+    answer('error=access_denied&error_description=<img src=x onerror=alert(1)>&state=s1');
+    const el = document.createElement('adobe-auth-redirect');
+    const failed = oneEvent(el, 'auth-error');
+    document.body.append(el);
+    try {
+      const { detail } = await failed;
+      expect(detail).to.deep.equal({
+        code: 'access_denied',
+        message: '<img src=x onerror=alert(1)>',
+        description: '<img src=x onerror=alert(1)>',
+      });
+      await el.updateComplete;
+      expect(message(el).textContent).to.equal('<img src=x onerror=alert(1)>');
+      expect(message(el).children).to.have.length(0);
+      expect(status(el).getAttribute('role')).to.equal('status');
+      expect(fetches.calls).to.deep.equal([]);
+    } finally {
+      el.remove();
+    }
+  });
+
+  for (const [query, code] of [
+    ['code=a&error=access_denied&state=s1', 'invalid_response'],
+    ['code=a&code=b&state=s1', 'invalid_response'],
+    ['code=a', 'state_mismatch'],
+  ]) {
+    it(`refuses a malformed answer (${query}) with ${code}`, async () => {
+      saveTransaction(sessionStorage, 's1', tx(fake('ok')));
+      answer(query);
+      const el = document.createElement('adobe-auth-redirect');
+      const failed = oneEvent(el, 'auth-error');
+      document.body.append(el);
+      try {
+        expect((await failed).detail.code).to.equal(code);
+        expect(fetches.calls).to.deep.equal([]);
+      } finally {
+        el.remove();
+      }
+    });
+  }
+
+  it('refuses a sign-in started for another client than the one it pins', async () => {
+    saveTransaction(sessionStorage, 's1', tx(fake('ok')));
+    answer('code=abc&state=s1');
+    const el = document.createElement('adobe-auth-redirect');
+    el.setAttribute('client-id', 'client-2');
+    const failed = oneEvent(el, 'auth-error');
+    document.body.append(el);
+    try {
+      expect((await failed).detail.code).to.equal('config_error');
+      expect(fetches.calls).to.deep.equal([]);
+    } finally {
+      el.remove();
+    }
+  });
+
+  it('reports a token endpoint failure and stores no token', async () => {
+    saveTransaction(sessionStorage, 's1', tx(fake('html-500')));
+    answer('code=abc&state=s1');
+    const el = document.createElement('adobe-auth-redirect');
+    const failed = oneEvent(el, 'auth-error');
+    document.body.append(el);
+    try {
+      expect((await failed).detail.code).to.equal('invalid_response');
+      expect(Object.keys(sessionStorage).filter((k) => k.includes(':token:'))).to.deep.equal([]);
+      expect(el.status).to.equal('error');
+    } finally {
+      el.remove();
+    }
+  });
+});
+
+describe('exchangeAuthCodeForToken()', () => {
+  beforeEach(() => sessionStorage.clear());
+
+  it('resolves with the token of a known state', async () => {
+    saveTransaction(sessionStorage, 's1', tx(fake('ok')));
+    const token = await exchangeAuthCodeForToken({ url: 'https://app.example/redirect.html?code=abc&state=s1' });
+    expect(token.accessToken).to.equal('at-123');
+    expect(token.clientId).to.equal('client-1');
+  });
+
+  it('rejects a replayed answer with state_mismatch, making no second request', async () => {
+    saveTransaction(sessionStorage, 's1', tx(fake('ok')));
+    let calls = 0;
+    const counting: typeof fetch = (i, init) => (calls++, fetch(i, init));
+    const url = 'https://app.example/redirect.html?code=abc&state=s1';
+    await exchangeAuthCodeForToken({ url, fetch: counting });
+    const e = await exchangeAuthCodeForToken({ url, fetch: counting, handoffWaitMs: 100 }).catch((x) => x);
+    expect(e).to.be.instanceOf(AuthError);
+    expect(e.code).to.equal('state_mismatch');
+    expect(calls).to.equal(1);
+  });
+
+  it("rejects with the token endpoint's typed error", async () => {
+    saveTransaction(sessionStorage, 's1', tx(fake('rate-limited')));
+    const e = await exchangeAuthCodeForToken({ url: 'https://app.example/r?code=abc&state=s1' }).catch((x) => x);
+    expect(e.code).to.equal('invalid_response');
+    expect(e.status).to.equal(429);
+    expect(e.retryAfter).to.equal(30);
+  });
+
+  it('rejects with state_mismatch when the URL holds no answer', async () => {
+    const e = await exchangeAuthCodeForToken({ url: 'https://app.example/redirect.html' }).catch((x) => x);
+    expect(e.code).to.equal('state_mismatch');
+  });
+});

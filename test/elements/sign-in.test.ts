@@ -1,0 +1,218 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import {
+  IMS,
+  REDIRECT,
+  capturePopups,
+  click,
+  failOnLitWarnings,
+  imsStats,
+  litWarnings,
+  newClient,
+  sleep,
+  userActivationExpired,
+  waitFor,
+} from '../support/flow.js';
+import '../../src/define.js';
+import { AdobeSignIn } from '../../src/adobe-sign-in.js';
+import { saveToken } from '../../src/oauth/storage.js';
+
+const button = (el: AdobeSignIn) => el.shadowRoot!.querySelector('button')!;
+const visibleLabel = (el: AdobeSignIn) =>
+  [...el.shadowRoot!.querySelectorAll('slot')].find((s) => getComputedStyle(s).display !== 'none')!;
+
+describe('<adobe-sign-in>', () => {
+  failOnLitWarnings();
+  let popups: ReturnType<typeof capturePopups>;
+  beforeEach(() => {
+    sessionStorage.clear();
+    popups = capturePopups();
+  });
+  afterEach(() => {
+    popups.restore();
+    for (const w of popups.opened) w.close();
+  });
+
+  it('has its documented defaults', async () => {
+    const el = await fixture<AdobeSignIn>(html`<adobe-sign-in></adobe-sign-in>`);
+    expect(el).to.be.instanceOf(AdobeSignIn);
+    expect(el.scope).to.equal('AdobeID,openid');
+    expect(el.environment).to.equal('prod');
+    expect(el.mode).to.equal('popup');
+    expect(el.popupFallback).to.equal('redirect');
+    expect(el.disabled).to.equal(false);
+    expect(el.busy).to.equal(false);
+    expect(el.signedIn).to.equal(false);
+    expect(el.token).to.equal(null);
+    expect(button(el).getAttribute('part')).to.equal('button');
+    expect(visibleLabel(el).name).to.equal('');
+    expect(visibleLabel(el).textContent).to.equal('Sign in with Adobe');
+  });
+
+  it('is accessible, signed out and signed in', async () => {
+    const el = await fixture<AdobeSignIn>(html`<adobe-sign-in client-id="a" redirect-uri=${REDIRECT}></adobe-sign-in>`);
+    await expect(el).to.be.accessible();
+    el.token = { accessToken: 'at', tokenType: 'bearer', expiresIn: 60, expiresAt: Date.now() + 60000, clientId: 'a' };
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+  });
+
+  for (const [attrs, missing] of [
+    [{ 'redirect-uri': REDIRECT }, 'client-id'],
+    [{ 'client-id': 'a' }, 'redirect-uri'],
+    [{ 'client-id': 'a', 'redirect-uri': '/relative.html' }, 'redirect-uri'],
+    [{ 'client-id': 'a', 'redirect-uri': REDIRECT, environment: 'dev' }, 'environment'],
+  ] as const) {
+    it(`reports config_error naming ${missing}, and opens no popup`, async () => {
+      const el = document.createElement('adobe-sign-in');
+      for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+      document.body.append(el);
+      try {
+        await el.updateComplete;
+        const failed = oneEvent(el, 'auth-error');
+        await click(button(el));
+        const { detail } = await failed;
+        expect(detail.code).to.equal('config_error');
+        expect(detail.message).to.contain(missing);
+        expect(popups.opened).to.have.length(0);
+        expect(el.busy).to.equal(false);
+        expect(Object.keys(sessionStorage)).to.deep.equal([]);
+      } finally {
+        el.remove();
+      }
+    });
+  }
+
+  it('does nothing while disabled', async () => {
+    const clientId = await newClient();
+    const el = await fixture<AdobeSignIn>(
+      html`<adobe-sign-in disabled client-id=${clientId} redirect-uri=${REDIRECT} ims-origin=${IMS}></adobe-sign-in>`,
+    );
+    expect(button(el).disabled).to.equal(true);
+    el.signIn();
+    await click(button(el));
+    await sleep(300);
+    expect(popups.opened).to.have.length(0);
+    expect(el.busy).to.equal(false);
+  });
+
+  it('reports popup_blocked when the popup is blocked and popup-fallback="none"', async () => {
+    const clientId = await newClient();
+    const el = await fixture<AdobeSignIn>(
+      html`<adobe-sign-in
+        popup-fallback="none"
+        client-id=${clientId}
+        redirect-uri=${REDIRECT}
+        ims-origin=${IMS}
+      ></adobe-sign-in>`,
+    );
+    await userActivationExpired();
+    const failed = oneEvent(el, 'auth-error');
+    el.signIn(); // no user gesture: the browser's popup blocker refuses
+    const { detail } = await failed;
+    expect(detail.code).to.equal('popup_blocked');
+    expect(el.busy).to.equal(false);
+    expect(location.pathname).not.to.contain('/ims/');
+    expect(Object.keys(sessionStorage)).to.deep.equal([]);
+  });
+
+  it('restores a stored, unexpired token on load', async () => {
+    const token = {
+      accessToken: 'at',
+      tokenType: 'bearer',
+      expiresIn: 60,
+      expiresAt: Date.now() + 60000,
+      clientId: 'c1',
+    };
+    saveToken(sessionStorage, token);
+    const events: string[] = [];
+    document.addEventListener('token', () => events.push('token'), { once: true });
+    const el = await fixture<AdobeSignIn>(
+      html`<adobe-sign-in client-id="c1" redirect-uri=${REDIRECT}></adobe-sign-in>`,
+    );
+    expect(el.token).to.deep.equal(token);
+    expect(el.signedIn).to.equal(true);
+    expect(el.hasAttribute('signed-in')).to.equal(true);
+    expect(visibleLabel(el).name).to.equal('sign-out');
+    await sleep(50);
+    expect(events).to.deep.equal([]);
+    const other = await fixture<AdobeSignIn>(
+      html`<adobe-sign-in client-id="c2" redirect-uri=${REDIRECT}></adobe-sign-in>`,
+    );
+    expect(other.signedIn).to.equal(false);
+  });
+
+  it('does not restore an expired token', async () => {
+    saveToken(sessionStorage, {
+      accessToken: 'at',
+      tokenType: 'bearer',
+      expiresIn: 60,
+      expiresAt: Date.now() - 1,
+      clientId: 'c1',
+    });
+    const el = await fixture<AdobeSignIn>(
+      html`<adobe-sign-in client-id="c1" redirect-uri=${REDIRECT}></adobe-sign-in>`,
+    );
+    expect(el.signedIn).to.equal(false);
+    expect(sessionStorage.length).to.equal(0);
+  });
+
+  it('signs out: clears the token, fires sign-out, revokes the token at IMS', async () => {
+    const clientId = await newClient();
+    const el = await fixture<AdobeSignIn>(
+      html`<adobe-sign-in client-id=${clientId} redirect-uri=${REDIRECT} ims-origin=${IMS}></adobe-sign-in>`,
+    );
+    const got = oneEvent(el, 'token');
+    await click(button(el));
+    await got;
+    await el.updateComplete;
+    const out = oneEvent(el, 'sign-out');
+    await click(button(el));
+    const { detail } = await out;
+    expect(detail).to.deep.equal({ clientId });
+    expect(el.token).to.equal(null);
+    expect(el.signedIn).to.equal(false);
+    expect(el.hasAttribute('signed-in')).to.equal(false);
+    expect(sessionStorage.getItem(`adobe-auth:token:${clientId}`)).to.equal(null);
+    await waitFor(async () => (await imsStats(clientId)).revocations === 1, 'the revocation');
+    await el.updateComplete;
+    expect(visibleLabel(el).name).to.equal('');
+  });
+
+  it('fires sign-out only when there was a token', async () => {
+    const el = await fixture<AdobeSignIn>(html`<adobe-sign-in client-id="a" redirect-uri=${REDIRECT}></adobe-sign-in>`);
+    let fired = 0;
+    el.addEventListener('sign-out', () => fired++);
+    el.signOut();
+    expect(fired).to.equal(0);
+  });
+
+  it('fires events that bubble out of shadow roots, with the typed detail', async () => {
+    const host = await fixture(html`<div></div>`);
+    const root = host.attachShadow({ mode: 'open' });
+    const el = document.createElement('adobe-sign-in');
+    root.append(el);
+    const failed = oneEvent(document, 'auth-error');
+    el.signIn();
+    const e = await failed;
+    expect(e.bubbles && e.composed).to.equal(true);
+    expect(e.cancelable).to.equal(false);
+    expect(e.detail.code).to.equal('config_error');
+  });
+
+  it("fails a test on Lit's dev-mode warnings", async () => {
+    class Churning extends AdobeSignIn {
+      private updates = 0;
+      // Changing a property after an update makes Lit warn in dev mode.
+      protected override updated() {
+        super.updated();
+        if (this.updates++ < 1) this.disabled = !this.disabled;
+      }
+    }
+    customElements.define('churning-sign-in', Churning);
+    const el = new Churning();
+    document.body.append(el);
+    await sleep(50);
+    el.remove();
+    expect(litWarnings.splice(0).join()).to.contain('change-in-update');
+  });
+});
