@@ -141,14 +141,31 @@ export class AdobeSignIn extends ReactiveElement {
     return root;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (!this.clientId) return;
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.flow?.stop();
+    clearTimeout(this.expiryTimer);
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('clientId')) this.restore();
+    if (changed.has('token')) {
+      this.signedIn = !!this.token;
+      clearTimeout(this.expiryTimer);
+      if (this.token) {
+        const ms = this.token.expiresAt - Date.now();
+        this.expiryTimer = setTimeout(() => (this.token = null), Math.min(ms, 2 ** 31 - 1));
+      }
+    }
+  }
+
+  /** Takes up the stored token of this client id, and the outcome of a full-page sign-in that has just come back. */
+  private restore(): void {
     try {
       const storage = sessionStore();
-      this.token = loadToken(storage, this.clientId);
-      const outcome = takeOutcome(storage, this.clientId);
-      // Back from a full-page sign-in: report it once the page's own scripts have had a chance to listen.
+      this.token = this.clientId ? loadToken(storage, this.clientId) : null;
+      const outcome = this.clientId && takeOutcome(storage, this.clientId);
+      // Report it once the page's own scripts have had a chance to listen.
       if (outcome) {
         const report = () =>
           setTimeout(() =>
@@ -161,23 +178,6 @@ export class AdobeSignIn extends ReactiveElement {
       }
     } catch {
       // storage is unavailable: nothing to restore; signIn() reports it
-    }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.flow?.stop();
-    clearTimeout(this.expiryTimer);
-  }
-
-  override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('token')) {
-      this.signedIn = !!this.token;
-      clearTimeout(this.expiryTimer);
-      if (this.token) {
-        const ms = this.token.expiresAt - Date.now();
-        this.expiryTimer = setTimeout(() => (this.token = null), Math.min(ms, 2 ** 31 - 1));
-      }
     }
   }
 

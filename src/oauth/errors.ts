@@ -35,7 +35,3 @@ export class AuthError extends Error {
     Object.assign(this, init);
   }
 }
-
-/** Anything thrown, as an AuthError; a foreign error keeps its message. */
-export const toAuthError = (e: unknown, code: AuthErrorCode = 'invalid_response'): AuthError =>
-  e instanceof AuthError ? e : new AuthError(code, e instanceof Error ? e.message : String(e));

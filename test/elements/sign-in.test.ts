@@ -141,6 +141,36 @@ describe('<adobe-sign-in>', () => {
     expect(other.signedIn).to.equal(false);
   });
 
+  it('restores the token when client-id is set after the element is connected', async () => {
+    const token = {
+      accessToken: 'at',
+      tokenType: 'bearer',
+      expiresIn: 60,
+      expiresAt: Date.now() + 60000,
+      clientId: 'late',
+    };
+    saveToken(sessionStorage, token);
+    const el = await fixture<AdobeSignIn>(html`<adobe-sign-in redirect-uri=${REDIRECT}></adobe-sign-in>`);
+    expect(el.signedIn).to.equal(false);
+    el.clientId = 'late';
+    await el.updateComplete;
+    expect(el.token).to.deep.equal(token);
+    expect(el.signedIn).to.equal(true);
+  });
+
+  it('signs out by itself when the token expires', async () => {
+    const token = { accessToken: 'at', tokenType: 'bearer', expiresIn: 1, expiresAt: Date.now() + 300, clientId: 'c1' };
+    const el = await fixture<AdobeSignIn>(
+      html`<adobe-sign-in client-id="c1" redirect-uri=${REDIRECT}></adobe-sign-in>`,
+    );
+    el.token = token;
+    await el.updateComplete;
+    expect(el.signedIn).to.equal(true);
+    await waitFor(() => !el.signedIn, 'the token to expire', 3000);
+    expect(el.token).to.equal(null);
+    expect(el.hasAttribute('signed-in')).to.equal(false);
+  });
+
   it('does not restore an expired token', async () => {
     saveToken(sessionStorage, {
       accessToken: 'at',
