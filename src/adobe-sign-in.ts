@@ -235,7 +235,11 @@ export class AdobeSignIn extends ReactiveElement {
           });
           if (popup) {
             if (!popup.closed) popup.location.href = url;
-          } else location.assign(url);
+          } else {
+            // Back from IMS may restore this page from the back-forward cache: idle again, not busy.
+            addEventListener('pageshow', () => (this.busy = false), { once: true });
+            location.assign(url);
+          }
         },
         (e) => this.fail(new AuthError('config_error', `PKCE needs WebCrypto (a secure context): ${e}`), popup),
       );
