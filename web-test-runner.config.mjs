@@ -10,27 +10,18 @@ import { fakeImsMiddleware } from './test/support/fake-ims.mjs';
 import { countingReporter } from './test/support/counting-reporter.mjs';
 import { xvfb, waitForPort } from './test/support/processes.mjs';
 import { startLocalIms } from './local-ims/server.mjs';
+import { CHROMIUM, chromiumArgs } from './test/support/chromium.mjs';
 
 // Fixed ports: the local IMS registers redirect URIs on the test server's origin.
 const PORT = 8765;
 const IMS_PORT = 8766;
 const WEBDRIVER_PORT = 4445;
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
 
 const launchers = {
   chromium: () =>
     chromeLauncher({
       launchOptions: {
-        executablePath: '/usr/bin/chromium',
+        executablePath: CHROMIUM,
         headless: true,
         args: chromiumArgs,
         // Puppeteer turns the popup blocker off by default; the tests need the real one.

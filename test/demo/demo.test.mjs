@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { waitForPort } from '../support/processes.mjs';
+import { CHROMIUM, chromiumArgs } from '../support/chromium.mjs';
 
 const DEMO_PORT = 8100;
 const IMS_PORT = 8101;
@@ -34,17 +35,8 @@ describe('npm start demo', () => {
     await waitForPort(DEMO_PORT, 60000);
     await waitForPort(IMS_PORT, 10000);
     browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-quic',
-        '--no-first-run',
-      ],
+      executablePath: CHROMIUM,
+      args: chromiumArgs,
     });
   });
   after(async () => {

@@ -1,15 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import {
-  IMS,
-  REDIRECT,
-  capturePopups,
-  click,
-  failOnLitWarnings,
-  imsStats,
-  newClient,
-  sleep,
-  waitFor,
-} from '../support/flow.js';
+import { IMS, REDIRECT, withCleanPage, click, imsStats, newClient, sleep, waitFor } from '../support/flow.js';
 import '../../src/define.js';
 import type { AdobeSignIn } from '../../src/adobe-sign-in.js';
 
@@ -21,16 +11,7 @@ const signIn = (clientId: string, extra = html``) =>
 const button = (el: AdobeSignIn) => el.shadowRoot!.querySelector('button')!;
 
 describe('<adobe-sign-in> popup sign-in against the local IMS', () => {
-  failOnLitWarnings();
-  let popups: ReturnType<typeof capturePopups>;
-  beforeEach(() => {
-    sessionStorage.clear();
-    popups = capturePopups();
-  });
-  afterEach(() => {
-    popups.restore();
-    for (const w of popups.opened) w.close();
-  });
+  const popups = withCleanPage();
 
   it('signs in through a popup: token event, stored token, signed-in, popup closed', async () => {
     const clientId = await newClient();
@@ -71,16 +52,7 @@ describe('<adobe-sign-in> popup sign-in against the local IMS', () => {
 });
 
 describe('<adobe-sign-in> popup failures and edge cases', () => {
-  failOnLitWarnings();
-  let popups: ReturnType<typeof capturePopups>;
-  beforeEach(() => {
-    sessionStorage.clear();
-    popups = capturePopups();
-  });
-  afterEach(() => {
-    popups.restore();
-    for (const w of popups.opened) w.close();
-  });
+  const popups = withCleanPage();
 
   it('reports popup_closed when the user closes the popup, and is idle again', async () => {
     const clientId = await newClient({});

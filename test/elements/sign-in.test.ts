@@ -2,9 +2,8 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import {
   IMS,
   REDIRECT,
-  capturePopups,
+  withCleanPage,
   click,
-  failOnLitWarnings,
   imsStats,
   litWarnings,
   newClient,
@@ -21,16 +20,7 @@ const visibleLabel = (el: AdobeSignIn) =>
   [...el.shadowRoot!.querySelectorAll('slot')].find((s) => getComputedStyle(s).display !== 'none')!;
 
 describe('<adobe-sign-in>', () => {
-  failOnLitWarnings();
-  let popups: ReturnType<typeof capturePopups>;
-  beforeEach(() => {
-    sessionStorage.clear();
-    popups = capturePopups();
-  });
-  afterEach(() => {
-    popups.restore();
-    for (const w of popups.opened) w.close();
-  });
+  const popups = withCleanPage();
 
   it('has its documented defaults', async () => {
     const el = await fixture<AdobeSignIn>(html`<adobe-sign-in></adobe-sign-in>`);

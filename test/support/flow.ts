@@ -45,6 +45,25 @@ export const capturePopups = () => {
   return { opened, restore: () => (window.open = real) };
 };
 
+/**
+ * For a describe block whose tests open popups: each test starts with empty sessionStorage and Lit warnings failing
+ * it, and its popups are recorded in `opened` and closed after it.
+ */
+export const withCleanPage = () => {
+  const popups: { opened: Window[] } = { opened: [] };
+  let restore: () => void;
+  failOnLitWarnings();
+  beforeEach(() => {
+    sessionStorage.clear();
+    ({ opened: popups.opened, restore } = capturePopups());
+  });
+  afterEach(() => {
+    restore();
+    for (const w of popups.opened) w.close();
+  });
+  return popups;
+};
+
 /** Resolves once `check` returns a truthy value (errors count as not yet, e.g. a window that is cross-origin for now). */
 export const waitFor = async <T>(check: () => T, what: string, ms = 15000): Promise<NonNullable<T>> => {
   const until = Date.now() + ms;
