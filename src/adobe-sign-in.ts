@@ -209,6 +209,8 @@ export class AdobeSignIn extends ReactiveElement {
         mode: this.mode == 'redirect' ? 'redirect' : 'popup',
         createdAt: Date.now(),
       };
+      // A sign-in still listened for after popup_closed gives way to this one.
+      this.flow?.stop();
       // Saved before window.open: a popup gets a copy of sessionStorage as it is when opened.
       saveTransaction(storage, state, tx);
       if (tx.mode == 'popup') popup = this.openPopup();
@@ -292,7 +294,9 @@ export class AdobeSignIn extends ReactiveElement {
     const poll = setInterval(() => {
       if (!popup.closed) closedAt = 0;
       else if (!closedAt) closedAt = Date.now();
-      else if (Date.now() - closedAt >= GRACE_MS && this.busy) {
+      else if (Date.now() - closedAt >= GRACE_MS) {
+        // Idle again, but still listening: see below.
+        clearInterval(poll);
         this.busy = false;
         emit(this, 'auth-error', { code: 'popup_closed', message: 'The sign-in popup was closed.' });
       }
@@ -312,7 +316,6 @@ export class AdobeSignIn extends ReactiveElement {
       stop();
       void this.handle(msg, popup);
     });
-    this.flow?.stop();
     this.flow = { state, stop: () => (stop(), popup.close()) };
   }
 

@@ -71,6 +71,28 @@ describe('<adobe-sign-in> popup failures and edge cases', () => {
     expect(el.signedIn).to.equal(false);
   });
 
+  it('still takes a token that comes after popup_closed, as under COOP, and is idle in between', async () => {
+    const clientId = await newClient({});
+    const el = await signIn(clientId);
+    await click(button(el));
+    const popup = await waitFor(() => popups.opened[0], 'the popup');
+    const state = Object.keys(sessionStorage)
+      .find((k) => k.startsWith('adobe-auth:tx:'))!
+      .slice('adobe-auth:tx:'.length);
+    const failed = oneEvent(el, 'auth-error');
+    popup.close();
+    expect((await failed).detail.code).to.equal('popup_closed');
+    expect(el.busy).to.equal(false);
+    // What a popup cut off from its opener by COOP sends: the state's BroadcastChannel.
+    const token = { accessToken: 'late', tokenType: 'bearer', expiresIn: 60, expiresAt: Date.now() + 60000, clientId };
+    const got = oneEvent(el, 'token');
+    const channel = new BroadcastChannel(`adobe-auth:${state}`);
+    channel.postMessage({ type: 'adobe-auth', state, token });
+    channel.close();
+    expect((await got).detail).to.deep.equal(token);
+    expect(el.signedIn).to.equal(true);
+  });
+
   it('reports access_denied when the user cancels at IMS', async () => {
     const clientId = await newClient({ auto: true, deny: true });
     const el = await signIn(clientId);
