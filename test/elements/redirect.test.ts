@@ -37,17 +37,35 @@ const countFetches = () => {
   return { calls, restore: () => (window.fetch = real) };
 };
 
+const mounted: Element[] = [];
+/** Puts an <adobe-auth-redirect> with `attrs` on the page (removed after the test); resolves with its first auth-error. */
+const mountFailing = async (attrs: Record<string, string> = {}) => {
+  const el = document.createElement('adobe-auth-redirect');
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  const failed = oneEvent(el, 'auth-error');
+  document.body.append(el);
+  mounted.push(el);
+  return { el, detail: (await failed).detail };
+};
+
 const status = (el: AdobeAuthRedirect) => el.shadowRoot!.querySelector('[part=status]')!;
 const message = (el: AdobeAuthRedirect) => el.shadowRoot!.querySelector('[part=message]')!;
 
 describe('<adobe-auth-redirect>', () => {
   failOnLitWarnings();
   let fetches: ReturnType<typeof countFetches>;
+  // In popup mode the element closes its window when done: here that window is the test page.
+  const realClose = window.close;
+  let closes = 0;
   beforeEach(() => {
     sessionStorage.clear();
     fetches = countFetches();
+    closes = 0;
+    window.close = () => closes++;
   });
   afterEach(() => {
+    window.close = realClose;
+    for (const el of mounted.splice(0)) el.remove();
     fetches.restore();
     // Leave no answer on the URL for the next test.
     const url = new URL(location.href);
@@ -66,19 +84,12 @@ describe('<adobe-auth-redirect>', () => {
   it('refuses an unknown state with state_mismatch, making no request and storing nothing', async () => {
     saveTransaction(sessionStorage, 'real-state', tx(fake('ok')));
     answer('code=abc&state=forged');
-    const el = document.createElement('adobe-auth-redirect');
-    const failed = oneEvent(el, 'auth-error');
-    document.body.append(el);
-    try {
-      const { detail } = await failed;
-      expect(detail.code).to.equal('state_mismatch');
-      expect(el.status).to.equal('error');
-      expect(fetches.calls).to.deep.equal([]);
-      expect(Object.keys(sessionStorage)).to.deep.equal(['adobe-auth:tx:real-state']);
-      expect(location.search).not.to.contain('code=');
-    } finally {
-      el.remove();
-    }
+    const { el, detail } = await mountFailing();
+    expect(detail.code).to.equal('state_mismatch');
+    expect(el.status).to.equal('error');
+    expect(fetches.calls).to.deep.equal([]);
+    expect(Object.keys(sessionStorage)).to.deep.equal(['adobe-auth:tx:real-state']);
+    expect(location.search).not.to.contain('code=');
   });
 
   it('exchanges, stores, fires a cancelable token event and strips the answer from the address bar', async () => {
@@ -99,6 +110,8 @@ describe('<adobe-auth-redirect>', () => {
     await el.updateComplete;
     expect(el.status).to.equal('done');
     expect(fetches.calls).to.have.length(1);
+    // Cancelled: the popup stays open.
+    expect(closes).to.equal(0);
     // Moving the element does not run it again.
     document.body.prepend(el);
     await new Promise((r) => setTimeout(r, 50));
@@ -109,24 +122,17 @@ describe('<adobe-auth-redirect>', () => {
   it("shows the IdP's error as text, never as HTML", async () => {
     saveTransaction(sessionStorage, 's1', tx(fake('ok'), { mode: 'redirect', returnTo: 'https://elsewhere.example/' }));
     answer('error=access_denied&error_description=<img src=x onerror=alert(1)>&state=s1');
-    const el = document.createElement('adobe-auth-redirect');
-    const failed = oneEvent(el, 'auth-error');
-    document.body.append(el);
-    try {
-      const { detail } = await failed;
-      expect(detail).to.deep.equal({
-        code: 'access_denied',
-        message: '<img src=x onerror=alert(1)>',
-        description: '<img src=x onerror=alert(1)>',
-      });
-      await el.updateComplete;
-      expect(message(el).textContent).to.equal('<img src=x onerror=alert(1)>');
-      expect(message(el).children).to.have.length(0);
-      expect(status(el).getAttribute('role')).to.equal('status');
-      expect(fetches.calls).to.deep.equal([]);
-    } finally {
-      el.remove();
-    }
+    const { el, detail } = await mountFailing();
+    expect(detail).to.deep.equal({
+      code: 'access_denied',
+      message: '<img src=x onerror=alert(1)>',
+      description: '<img src=x onerror=alert(1)>',
+    });
+    await el.updateComplete;
+    expect(message(el).textContent).to.equal('<img src=x onerror=alert(1)>');
+    expect(message(el).children).to.have.length(0);
+    expect(status(el).getAttribute('role')).to.equal('status');
+    expect(fetches.calls).to.deep.equal([]);
   });
 
   for (const [query, code] of [
@@ -137,46 +143,27 @@ describe('<adobe-auth-redirect>', () => {
     it(`refuses a malformed answer (${query}) with ${code}`, async () => {
       saveTransaction(sessionStorage, 's1', tx(fake('ok')));
       answer(query);
-      const el = document.createElement('adobe-auth-redirect');
-      const failed = oneEvent(el, 'auth-error');
-      document.body.append(el);
-      try {
-        expect((await failed).detail.code).to.equal(code);
-        expect(fetches.calls).to.deep.equal([]);
-      } finally {
-        el.remove();
-      }
+      expect((await mountFailing()).detail.code).to.equal(code);
+      expect(fetches.calls).to.deep.equal([]);
     });
   }
 
   it('refuses a sign-in started for another client than the one it pins', async () => {
     saveTransaction(sessionStorage, 's1', tx(fake('ok')));
     answer('code=abc&state=s1');
-    const el = document.createElement('adobe-auth-redirect');
-    el.setAttribute('client-id', 'client-2');
-    const failed = oneEvent(el, 'auth-error');
-    document.body.append(el);
-    try {
-      expect((await failed).detail.code).to.equal('config_error');
-      expect(fetches.calls).to.deep.equal([]);
-    } finally {
-      el.remove();
-    }
+    expect((await mountFailing({ 'client-id': 'client-2' })).detail.code).to.equal('config_error');
+    expect(fetches.calls).to.deep.equal([]);
   });
 
   it('reports a token endpoint failure and stores no token', async () => {
     saveTransaction(sessionStorage, 's1', tx(fake('html-500')));
     answer('code=abc&state=s1');
-    const el = document.createElement('adobe-auth-redirect');
-    const failed = oneEvent(el, 'auth-error');
-    document.body.append(el);
-    try {
-      expect((await failed).detail.code).to.equal('invalid_response');
-      expect(Object.keys(sessionStorage).filter((k) => k.includes(':token:'))).to.deep.equal([]);
-      expect(el.status).to.equal('error');
-    } finally {
-      el.remove();
-    }
+    const { el, detail } = await mountFailing();
+    expect(detail.code).to.equal('invalid_response');
+    expect(Object.keys(sessionStorage).filter((k) => k.includes(':token:'))).to.deep.equal([]);
+    expect(el.status).to.equal('error');
+    // A popup hands the error to its opener and closes.
+    expect(closes).to.equal(1);
   });
 });
 
