@@ -1,6 +1,6 @@
 import { ReactiveElement, css } from '@lit/reactive-element';
 import { h } from './dom.js';
-import { completeRedirect } from './oauth/exchange.js';
+import { completeRedirect, type RedirectResult } from './oauth/exchange.js';
 import { imsOriginFor, tokenEndpointFor } from './oauth/ims.js';
 import { sendHandoff } from './oauth/handoff.js';
 import { saveOutcome, sessionStore } from './oauth/storage.js';
@@ -105,7 +105,7 @@ export class AdobeAuthRedirect extends ReactiveElement {
     this.report(await completeRedirect({ clientId: this.clientId, redirectUri: this.redirectUri, tokenEndpoint }));
   }
 
-  private report(r: Awaited<ReturnType<typeof completeRedirect>>): void {
+  private report(r: RedirectResult): void {
     const { state, transaction: tx, token, error } = r;
     if (r.handedOff || (!token && !error)) {
       this.status = r.handedOff ? 'done' : 'idle';

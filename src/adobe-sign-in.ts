@@ -1,6 +1,6 @@
 import { ReactiveElement, css, type PropertyValues } from '@lit/reactive-element';
 import { h } from './dom.js';
-import { AuthError } from './oauth/errors.js';
+import { AuthError, toAuthError } from './oauth/errors.js';
 import { challengeFor, randomString } from './oauth/pkce.js';
 import { authorizeUrl, imsOriginFor, tokenEndpointFor } from './oauth/ims.js';
 import { listenForHandoff, sendHandoff, type Handoff } from './oauth/handoff.js';
@@ -246,7 +246,7 @@ export class AdobeSignIn extends ReactiveElement {
         (e) => this.fail(new AuthError('config_error', `PKCE needs WebCrypto (a secure context): ${e}`), popup),
       );
     } catch (e) {
-      this.fail(e as AuthError, popup);
+      this.fail(e, popup);
     }
   }
 
@@ -340,15 +340,15 @@ export class AdobeSignIn extends ReactiveElement {
       this.token = token;
       emit(this, 'token', token);
     } catch (e) {
-      this.fail(e as AuthError);
+      this.fail(e);
     }
   }
 
-  private fail(e: AuthError, popup?: Window | null): void {
+  private fail(e: unknown, popup?: Window | null): void {
     popup?.close();
     this.flow?.stop();
     this.busy = false;
-    emit(this, 'auth-error', errorDetail(e instanceof AuthError ? e : new AuthError('invalid_response', String(e))));
+    emit(this, 'auth-error', errorDetail(toAuthError(e)));
   }
 
   protected override updated(): void {

@@ -35,3 +35,7 @@ export class AuthError extends Error {
     Object.assign(this, init);
   }
 }
+
+/** Anything thrown, as an AuthError: one that is not becomes `invalid_response` with its text. */
+export const toAuthError = (e: unknown): AuthError =>
+  e instanceof AuthError ? e : new AuthError('invalid_response', String(e));

@@ -1,5 +1,5 @@
 import { parseCallback } from './callback.js';
-import { AuthError } from './errors.js';
+import { AuthError, toAuthError } from './errors.js';
 import { channelFor, sendHandoff } from './handoff.js';
 import { saveToken, sessionStore, takeTransaction, type Transaction } from './storage.js';
 import { requestToken, type Token } from './token-request.js';
@@ -88,7 +88,7 @@ export const completeRedirect = async (o: ExchangeOptions = {}): Promise<Redirec
     saveToken(storage, token);
     return { state, transaction, token };
   } catch (e) {
-    return { state, transaction, error: e instanceof AuthError ? e : new AuthError('invalid_response', String(e)) };
+    return { state, transaction, error: toAuthError(e) };
   }
 };
 
