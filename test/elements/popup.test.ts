@@ -1,5 +1,16 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { IMS, REDIRECT, withCleanPage, click, imsStats, newClient, sleep, waitFor } from '../support/flow.js';
+import {
+  IMS,
+  REDIRECT,
+  withCleanPage,
+  click,
+  imsStats,
+  newClient,
+  pendingState,
+  sleep,
+  tokenFor,
+  waitFor,
+} from '../support/flow.js';
 import '../../src/define.js';
 import type { AdobeSignIn } from '../../src/adobe-sign-in.js';
 
@@ -76,15 +87,13 @@ describe('<adobe-sign-in> popup failures and edge cases', () => {
     const el = await signIn(clientId);
     await click(button(el));
     const popup = await waitFor(() => popups.opened[0], 'the popup');
-    const state = Object.keys(sessionStorage)
-      .find((k) => k.startsWith('adobe-auth:tx:'))!
-      .slice('adobe-auth:tx:'.length);
+    const state = pendingState();
     const failed = oneEvent(el, 'auth-error');
     popup.close();
     expect((await failed).detail.code).to.equal('popup_closed');
     expect(el.busy).to.equal(false);
     // What a popup cut off from its opener by COOP sends: the state's BroadcastChannel.
-    const token = { accessToken: 'late', tokenType: 'bearer', expiresIn: 60, expiresAt: Date.now() + 60000, clientId };
+    const token = tokenFor(clientId, 60000, 'late');
     const got = oneEvent(el, 'token');
     const channel = new BroadcastChannel(`adobe-auth:${state}`);
     channel.postMessage({ type: 'adobe-auth', state, token });
@@ -163,13 +172,11 @@ describe('<adobe-sign-in> popup failures and edge cases', () => {
     const el = await signIn(clientId);
     await click(button(el));
     await waitFor(() => popups.opened[0], 'the popup');
-    const state = Object.keys(sessionStorage)
-      .find((k) => k.startsWith('adobe-auth:tx:'))!
-      .slice('adobe-auth:tx:'.length);
+    const state = pendingState();
     const forged = {
       type: 'adobe-auth',
       state,
-      token: { accessToken: 'forged', tokenType: 'bearer', expiresIn: 60, expiresAt: Date.now() + 60000, clientId },
+      token: tokenFor(clientId, 60000, 'forged'),
     };
     let tokens = 0;
     el.addEventListener('token', () => tokens++);

@@ -8,6 +8,7 @@ import {
   litWarnings,
   newClient,
   sleep,
+  tokenFor,
   userActivationExpired,
   waitFor,
 } from '../support/flow.js';
@@ -41,7 +42,7 @@ describe('<adobe-sign-in>', () => {
   it('is accessible, signed out and signed in', async () => {
     const el = await fixture<AdobeSignIn>(html`<adobe-sign-in client-id="a" redirect-uri=${REDIRECT}></adobe-sign-in>`);
     await expect(el).to.be.accessible();
-    el.token = { accessToken: 'at', tokenType: 'bearer', expiresIn: 60, expiresAt: Date.now() + 60000, clientId: 'a' };
+    el.token = tokenFor('a');
     await el.updateComplete;
     await expect(el).to.be.accessible();
   });
@@ -106,13 +107,7 @@ describe('<adobe-sign-in>', () => {
   });
 
   it('restores a stored, unexpired token on load', async () => {
-    const token = {
-      accessToken: 'at',
-      tokenType: 'bearer',
-      expiresIn: 60,
-      expiresAt: Date.now() + 60000,
-      clientId: 'c1',
-    };
+    const token = tokenFor('c1');
     saveToken(sessionStorage, token);
     const events: string[] = [];
     document.addEventListener('token', () => events.push('token'), { once: true });
@@ -132,13 +127,7 @@ describe('<adobe-sign-in>', () => {
   });
 
   it('restores the token when client-id is set after the element is connected', async () => {
-    const token = {
-      accessToken: 'at',
-      tokenType: 'bearer',
-      expiresIn: 60,
-      expiresAt: Date.now() + 60000,
-      clientId: 'late',
-    };
+    const token = tokenFor('late');
     saveToken(sessionStorage, token);
     const el = await fixture<AdobeSignIn>(html`<adobe-sign-in redirect-uri=${REDIRECT}></adobe-sign-in>`);
     expect(el.signedIn).to.equal(false);
@@ -149,7 +138,7 @@ describe('<adobe-sign-in>', () => {
   });
 
   it('signs out by itself when the token expires', async () => {
-    const token = { accessToken: 'at', tokenType: 'bearer', expiresIn: 1, expiresAt: Date.now() + 300, clientId: 'c1' };
+    const token = tokenFor('c1', 300);
     const el = await fixture<AdobeSignIn>(
       html`<adobe-sign-in client-id="c1" redirect-uri=${REDIRECT}></adobe-sign-in>`,
     );
@@ -162,13 +151,7 @@ describe('<adobe-sign-in>', () => {
   });
 
   it('does not restore an expired token', async () => {
-    saveToken(sessionStorage, {
-      accessToken: 'at',
-      tokenType: 'bearer',
-      expiresIn: 60,
-      expiresAt: Date.now() - 1,
-      clientId: 'c1',
-    });
+    saveToken(sessionStorage, tokenFor('c1', -1));
     const el = await fixture<AdobeSignIn>(
       html`<adobe-sign-in client-id="c1" redirect-uri=${REDIRECT}></adobe-sign-in>`,
     );

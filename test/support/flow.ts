@@ -1,5 +1,6 @@
 // Helpers for the element tests: the local IMS's controls, real clicks, popup capture, waiting.
 import { sendMouse, resetMouse } from '@web/test-runner-commands';
+import type { Token } from '../../src/oauth/token-request.js';
 
 export const IMS = 'http://localhost:8766';
 export const FIXTURES = new URL('/test/fixtures/', location.origin).href;
@@ -25,6 +26,21 @@ export const newClient = async (switches: Switches = { auto: true }): Promise<st
 /** How often the local IMS's token and revoke endpoints were called for a client. */
 export const imsStats = async (clientId: string): Promise<{ tokenRequests: number; revocations: number }> =>
   (await fetch(`${IMS}/__ims/stats?client_id=${clientId}`)).json();
+
+/** A token for `clientId` that expires `ms` from now (a negative `ms`: already expired). */
+export const tokenFor = (clientId: string, ms = 60000, accessToken = 'at'): Token => ({
+  accessToken,
+  tokenType: 'bearer',
+  expiresIn: Math.max(1, Math.round(ms / 1000)),
+  expiresAt: Date.now() + ms,
+  clientId,
+});
+
+/** The state of the sign-in under way on this page: the key of its transaction in sessionStorage. */
+export const pendingState = (): string =>
+  Object.keys(sessionStorage)
+    .find((k) => k.startsWith('adobe-auth:tx:'))!
+    .slice('adobe-auth:tx:'.length);
 
 /** A real mouse click in the middle of an element: a user gesture, as the popup blocker wants. */
 export const click = async (el: Element): Promise<void> => {
