@@ -14,8 +14,14 @@ import type { AdobeSignIn } from '../../src/adobe-sign-in.js';
 // Full-page sign-in navigates the whole page, so it runs in a window of its own: fixtures/start.html, which holds
 // one <adobe-sign-in> with the attributes of its query and records events and token requests.
 
-const startPage = (attrs: Record<string, string>) => FIXTURES + 'start.html?' + new URLSearchParams(attrs);
 const signInOf = (w: Window) => w.document.querySelector('adobe-sign-in') as AdobeSignIn;
+
+/** Opens fixtures/start.html with `attrs` on its <adobe-sign-in>; resolves once that element is up. */
+const openStart = async (attrs: Record<string, string>) => {
+  const w = await openWindow(FIXTURES + 'start.html?' + new URLSearchParams(attrs));
+  const el = await waitFor(() => signInOf(w)?.shadowRoot && signInOf(w), 'the start page');
+  return { w, el };
+};
 const backOnStart = (w: Window) => w.location.pathname.endsWith('/start.html') && w.document.readyState === 'complete';
 
 describe('full-page sign-in', () => {
@@ -25,8 +31,8 @@ describe('full-page sign-in', () => {
 
   it('mode="redirect": the page goes to IMS and comes back signed in, with a token event', async () => {
     const clientId = await newClient();
-    w = await openWindow(startPage({ 'client-id': clientId, mode: 'redirect' }));
-    const el = await waitFor(() => signInOf(w!)?.shadowRoot && signInOf(w!), 'the start page');
+    let el: AdobeSignIn;
+    ({ w, el } = await openStart({ 'client-id': clientId, mode: 'redirect' }));
     el.signIn();
     await waitFor(
       () => backOnStart(w!) && recorded(w!).events?.some((e) => e.type === 'token'),
@@ -55,8 +61,8 @@ describe('full-page sign-in', () => {
 
   it('falls back to full-page sign-in when the popup is blocked', async () => {
     const clientId = await newClient();
-    w = await openWindow(startPage({ 'client-id': clientId }));
-    const el = await waitFor(() => signInOf(w!)?.shadowRoot && signInOf(w!), 'the start page');
+    let el: AdobeSignIn;
+    ({ w, el } = await openStart({ 'client-id': clientId }));
     el.signIn(); // no user gesture in that window: its popup is blocked
     await waitFor(
       () => backOnStart(w!) && recorded(w!).events?.some((e) => e.type === 'token'),
@@ -67,8 +73,8 @@ describe('full-page sign-in', () => {
 
   it('brings an error back to the start page as auth-error', async () => {
     const clientId = await newClient({ auto: true, deny: true });
-    w = await openWindow(startPage({ 'client-id': clientId, mode: 'redirect' }));
-    const el = await waitFor(() => signInOf(w!)?.shadowRoot && signInOf(w!), 'the start page');
+    let el: AdobeSignIn;
+    ({ w, el } = await openStart({ 'client-id': clientId, mode: 'redirect' }));
     el.signIn();
     const events = await waitFor(
       () => (backOnStart(w!) && recorded(w!).events?.length ? recorded(w!).events : undefined),
@@ -88,10 +94,12 @@ describe('the redirect page', () => {
   it('refuses a replayed answer: state_mismatch and no token request', async () => {
     const clientId = await newClient();
     // Sign in with a redirect page that stays open, to read the answer IMS sent to it.
-    w = await openWindow(
-      startPage({ 'client-id': clientId, mode: 'redirect', 'redirect-uri': FIXTURES + 'redirect-stay.html' }),
-    );
-    const el = await waitFor(() => signInOf(w!)?.shadowRoot && signInOf(w!), 'the start page');
+    let el: AdobeSignIn;
+    ({ w, el } = await openStart({
+      'client-id': clientId,
+      mode: 'redirect',
+      'redirect-uri': FIXTURES + 'redirect-stay.html',
+    }));
     el.signIn();
     await waitFor(() => recorded(w!).events?.some((e) => e.type === 'token'), 'the token on the redirect page');
     const answer = recorded(w).answer;
