@@ -118,5 +118,5 @@ export default {
     localImsPlugin(),
     ...(names.includes('webkit') ? [webkitDriverPlugin()] : []),
   ],
-  reporters: [defaultReporter(), countingReporter('.test-results/browsers.json')],
+  reporters: [defaultReporter(), countingReporter(process.env.WTR_RESULTS ?? '.test-results/browsers.json')],
 };

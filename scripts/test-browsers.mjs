@@ -1,0 +1,47 @@
+// Runs the browser tests one engine at a time (BROWSERS=chromium,firefox narrows the list), each engine's counts going
+// to .test-results/browsers-<engine>.json. One engine at a time keeps a 2-core machine from timing the flows out, and
+// a runner that dies (a browser crash, an automation error in Node) loses that engine's run only.
+//
+// When the runner stops before it has reported (no results file), the end of its output is printed again, so the
+// cause is the last thing in a CI log, and that engine is run once more. Failed tests are never run again.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+
+const engines = (process.env.BROWSERS ?? 'chromium,firefox,webkit').split(',').filter(Boolean);
+const resultsDir = '.test-results';
+mkdirSync(resultsDir, { recursive: true });
+
+/** Runs wtr for one engine; resolves with its exit code, whether it reported, and the last lines it printed. */
+const run = (engine) =>
+  new Promise((resolve) => {
+    const results = `${resultsDir}/browsers-${engine}.json`;
+    rmSync(results, { force: true });
+    const child = spawn('npx', ['wtr'], {
+      env: { ...process.env, BROWSERS: engine, WTR_RESULTS: results },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const tail = [];
+    const keep = (chunk) => {
+      tail.push(...chunk.toString().split('\n'));
+      tail.splice(0, Math.max(0, tail.length - 40));
+    };
+    child.stdout.on('data', (c) => (process.stdout.write(c), keep(c)));
+    child.stderr.on('data', (c) => (process.stderr.write(c), keep(c)));
+    child.on('close', (code) => resolve({ code, reported: existsSync(results), tail: tail.join('\n') }));
+  });
+
+let failed = false;
+for (const engine of engines) {
+  console.log(`\n=== browser tests: ${engine} ===`);
+  let r = await run(engine);
+  if (!r.reported) {
+    console.log(
+      `\n=== ${engine}: the test runner stopped (exit ${r.code}) before reporting; its last output:\n${r.tail}`,
+    );
+    console.log(`=== ${engine}: running its tests once more ===`);
+    r = await run(engine);
+    if (!r.reported) console.log(`\n=== ${engine}: stopped again (exit ${r.code}); its last output:\n${r.tail}`);
+  }
+  if (r.code !== 0) failed = true;
+}
+process.exit(failed ? 1 : 0);
