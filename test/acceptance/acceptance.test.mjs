@@ -30,7 +30,7 @@ const serveSite = () => {
   const server = createServer(async (req, res) => {
     const file = files[new URL(req.url, SITE).pathname];
     if (!file) return res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': file[1], 'cache-control': 'no-store' }).end(await readFile(file[0]));
+    res.writeHead(200, { 'content-type': file[1], 'cache-control': 'no-cache' }).end(await readFile(file[0]));
   });
   return new Promise((resolve) => server.listen(SITE_PORT, 'localhost', () => resolve(server)));
 };
@@ -77,8 +77,9 @@ describe('a page written apart, against another OpenID Provider with IMS-shaped 
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: chromiumArgs,
-      // Playwright turns the popup blocker off by default; this test wants the real one.
-      ignoreDefaultArgs: ['--disable-popup-blocking'],
+      // Playwright turns the popup blocker and the back-forward cache off by default; this test wants both, as users
+      // have them.
+      ignoreDefaultArgs: ['--disable-popup-blocking', '--disable-back-forward-cache'],
     });
   });
   after(async () => {
@@ -126,6 +127,24 @@ describe('a page written apart, against another OpenID Provider with IMS-shaped 
     await untilEvents(['token']);
     await page.locator('adobe-sign-in[signed-in]').waitFor();
     assert.equal(op.tokenRequests, 1);
+  });
+
+  it('is idle again when the user comes Back from the OP without signing in', async () => {
+    await page.goto(`${SITE}/?mode=redirect`);
+    // A mark that survives only if Back restores this very page from the back-forward cache, as it is here.
+    await page.evaluate(() => (globalThis.__probe = 'kept'));
+    await signInButton().click();
+    await page.waitForURL(`${op.origin}/**`);
+    await page.goBack({ waitUntil: 'commit' });
+    assert.equal(await page.evaluate(() => globalThis.__probe), 'kept', 'the page came back from the back-forward cache');
+    await page.locator('adobe-sign-in:defined:not([busy])').waitFor({ timeout: 5000 });
+    assert.equal(await signInButton().isEnabled(), true);
+    assert.deepEqual(await events(), []);
+    // And a second attempt goes through.
+    await signInButton().click();
+    await passScreens(page);
+    await page.waitForURL(`${SITE}/?mode=redirect`);
+    await untilEvents(['token']);
   });
 
   it('falls back to the whole page when the popup is blocked', async () => {
@@ -176,6 +195,8 @@ describe('a page written apart, against another OpenID Provider with IMS-shaped 
     await untilEvents(['token']);
     await page.locator('#who').filter({ hasText: 'ada@example.org' }).waitFor();
     assert.equal(op.tokenRequests, 1);
+    // COOP cut the popup off from the page, but the popup still closes itself.
+    if (!popup.isClosed()) await popup.waitForEvent('close');
   });
 
   it('refuses a forged state: state_mismatch, nothing exchanged, nothing stored', async () => {
