@@ -136,7 +136,11 @@ describe('a page written apart, against another OpenID Provider with IMS-shaped 
     await signInButton().click();
     await page.waitForURL(`${op.origin}/**`);
     await page.goBack({ waitUntil: 'commit' });
-    assert.equal(await page.evaluate(() => globalThis.__probe), 'kept', 'the page came back from the back-forward cache');
+    assert.equal(
+      await page.evaluate(() => globalThis.__probe),
+      'kept',
+      'the page came back from the back-forward cache',
+    );
     await page.locator('adobe-sign-in:defined:not([busy])').waitFor({ timeout: 5000 });
     assert.equal(await signInButton().isEnabled(), true);
     assert.deepEqual(await events(), []);
