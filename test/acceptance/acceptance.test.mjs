@@ -65,10 +65,14 @@ const openPopup = async () => {
   return popup;
 };
 
-const storedTokens = () =>
-  page.evaluate(
-    () => [...Object.keys(localStorage), ...Object.keys(sessionStorage)].filter((k) => /token/i.test(k)).length,
-  );
+/** Everything the page keeps in localStorage and sessionStorage, as one JSON text. */
+const storage = () =>
+  page.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage } }));
+
+const storedTokens = async () => {
+  const { local, session } = JSON.parse(await storage());
+  return [...Object.keys(local), ...Object.keys(session)].filter((k) => /token/i.test(k)).length;
+};
 
 describe('a page written apart, against another OpenID Provider with IMS-shaped routes', () => {
   before(async () => {
@@ -220,11 +224,12 @@ describe('a page written apart, against another OpenID Provider with IMS-shaped 
     await passScreens(page);
     await page.waitForURL(`${SITE}/?mode=redirect`);
     await untilEvents(['token']);
-    const before = await page.evaluate(() => JSON.stringify({ ...localStorage }));
+    assert.equal(await storedTokens(), 1);
+    const before = await storage();
 
     await page.goto(answer);
     await untilEvents(['auth-error:state_mismatch']);
     assert.equal(op.tokenRequests, 1);
-    assert.equal(await page.evaluate(() => JSON.stringify({ ...localStorage })), before);
+    assert.equal(await storage(), before);
   });
 });
