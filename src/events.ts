@@ -1,15 +1,11 @@
 import type { Token } from './oauth/token-request.js';
-import type { AuthErrorCode } from './oauth/errors.js';
+import type { AuthErrorDetail } from './oauth/errors.js';
+
+/** Detail of the `auth-error` event. */
+export type { AuthErrorDetail };
 
 /** Detail of the `token` event: the access token and what IMS said about it. */
 export type TokenDetail = Token;
-
-/** Detail of the `auth-error` event. */
-export interface AuthErrorDetail {
-  code: AuthErrorCode;
-  message: string;
-  description?: string;
-}
 
 /** Detail of the `sign-out` event. */
 export interface SignOutDetail {
@@ -32,8 +28,8 @@ export const emit = <K extends 'token' | 'auth-error' | 'sign-out'>(
   cancelable = false,
 ): boolean => target.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true, cancelable, detail }));
 
-/** The auth-error detail of an AuthError, without its extra fields. */
-export const errorDetail = (e: { code: AuthErrorCode; message: string; description?: string }): AuthErrorDetail => ({
+/** The auth-error detail of an error (an AuthError among them), without its other fields. */
+export const errorDetail = (e: AuthErrorDetail): AuthErrorDetail => ({
   code: e.code,
   message: e.message,
   ...(e.description ? { description: e.description } : {}),

@@ -36,6 +36,13 @@ export class AuthError extends Error {
   }
 }
 
+/** What an error looks like to a page: the `auth-error` event's detail, and what the redirect page passes on. */
+export interface AuthErrorDetail {
+  code: AuthErrorCode;
+  message: string;
+  description?: string;
+}
+
 /** Anything thrown, as an AuthError: one that is not becomes `invalid_response` with its text. */
 export const toAuthError = (e: unknown): AuthError =>
   e instanceof AuthError ? e : new AuthError('invalid_response', String(e));

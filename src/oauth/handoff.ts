@@ -1,10 +1,10 @@
 import type { Token } from './token-request.js';
-import type { AuthErrorCode } from './errors.js';
+import type { AuthErrorDetail } from './errors.js';
 
 /** What the redirect page hands to the page that opened sign-in. */
 export type Handoff = { type: 'adobe-auth'; state: string } & (
   | { token: Token }
-  | { error: { code: AuthErrorCode; message: string; description?: string } }
+  | { error: AuthErrorDetail }
   // The popup had no verifier: the opener, which has it, exchanges the code.
   | { code: string }
   // The opener took a code: the popup may close.

@@ -1,4 +1,4 @@
-import { AuthError } from './errors.js';
+import { AuthError, type AuthErrorDetail } from './errors.js';
 import type { Token } from './token-request.js';
 
 /** What `<adobe-sign-in>` saves before it leaves for IMS, keyed by `state`. */
@@ -81,7 +81,7 @@ export const clearToken = (storage: Storage, clientId: string): void =>
   guard(() => storage.removeItem(TOKEN + clientId));
 
 /** The outcome of a full-page sign-in, left by the redirect page for `<adobe-sign-in>` back on the start page. */
-export type Outcome = { token: Token } | { error: { code: string; message: string; description?: string } };
+export type Outcome = { token: Token } | { error: AuthErrorDetail };
 
 const OUTCOME = 'adobe-auth:outcome:';
 
