@@ -5,7 +5,17 @@ import wc from 'eslint-plugin-wc';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.test-results/'] },
+  {
+    ignores: [
+      '**/dist/',
+      '**/node_modules/',
+      '.test-results/',
+      '.pack/',
+      'examples/**/.next/',
+      'examples/**/.angular/',
+      'examples/**/next-env.d.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   lit.configs['flat/recommended'],
@@ -15,7 +25,7 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
-    files: ['demo/**/*.js', 'test/fixtures/**/*.js'],
+    files: ['demo/**/*.js', 'test/fixtures/**/*.js', 'examples/**/*.{ts,tsx}'],
     languageOptions: { globals: globals.browser },
   },
   {

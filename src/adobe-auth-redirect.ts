@@ -7,21 +7,21 @@ import { saveOutcome, sessionStore } from './oauth/storage.js';
 import { AuthError } from './oauth/errors.js';
 import { emit, errorDetail } from './events.js';
 
-type Status = 'idle' | 'working' | 'done' | 'error';
-
 /**
  * The redirect page's half of sign-in: exchanges the code IMS sent back for a token, stores it and fires `token`;
  * then, in a popup, hands the token to the page that opened it and closes; in a full page, goes back to where sign-in
  * started. Needs no attributes: the sign-in transaction carries its settings.
  *
  * @summary Completes Sign in with Adobe on the redirect page.
- * @fires token - Signed in. Cancelable: `preventDefault()` keeps the page from closing or navigating.
- * @fires auth-error - Sign-in failed: `detail` is `{code, message, description?}`.
+ * @tagname adobe-auth-redirect
+ * @fires {CustomEvent<TokenDetail>} token - Signed in: the same detail as `<adobe-sign-in>`'s. Cancelable:
+ * `preventDefault()` stays on the redirect page (no close, no return).
+ * @fires {CustomEvent<AuthErrorDetail>} auth-error - Sign-in failed: `{code, message, description?}`.
  * @slot working - Shown during the exchange, "Signing you in…" by default.
  * @slot done - Shown once signed in, "Signed in." by default.
  * @slot error - Shown before the error message, "Sign-in failed:" by default.
- * @csspart status - The status line.
- * @csspart message - The error message, as text.
+ * @csspart status - The status line (`role="status"`).
+ * @csspart message - The error message, always set as text, never as HTML.
  */
 export class AdobeAuthRedirect extends ReactiveElement {
   static override styles = css`
@@ -48,23 +48,29 @@ export class AdobeAuthRedirect extends ReactiveElement {
     status: { reflect: true },
   };
 
-  /** Pins the client id: a sign-in started with another one is refused. */
+  /** Optional: refuse (`config_error`) a sign-in started with another client id. */
   declare clientId: string | null;
-  /** Pins the redirect URI. */
+  /** Optional: the same for the redirect URI. */
   declare redirectUri: string | null;
-  /** Pins the IMS environment (`prod` or `stage`). */
-  declare environment: string | null;
-  /** Pins the IMS origin. */
+  /** Optional: the same for the IMS environment (`prod` or `stage`). */
+  declare environment: 'prod' | 'stage' | null;
+  /** Optional: the same for the IMS origin. */
   declare imsOrigin: string | null;
-  /** `idle` (no sign-in answer here), `working`, `done` or `error`; reflected for styling. */
-  declare status: Status;
+  /**
+   * `idle` (no sign-in answer in the URL), `working`, `done` or `error`; reflected for styling.
+   * @readonly
+   */
+  declare status: 'idle' | 'working' | 'done' | 'error';
 
   private message = h('span', { part: 'message' });
   private started = false;
 
   constructor() {
     super();
-    this.clientId = this.redirectUri = this.environment = this.imsOrigin = null;
+    this.clientId = null;
+    this.redirectUri = null;
+    this.environment = null;
+    this.imsOrigin = null;
     this.status = 'idle';
   }
 

@@ -16,7 +16,7 @@ import {
   type Transaction,
 } from './oauth/storage.js';
 import { requestToken, type Token } from './oauth/token-request.js';
-import { emit, errorDetail } from './events.js';
+import { emit, errorDetail, type TokenDetail } from './events.js';
 
 /** How often a popup's `closed` is read, and how long after it reads true a result may still come before `popup_closed`. */
 const POLL_MS = 500;
@@ -27,15 +27,17 @@ const GRACE_MS = 2000;
  * whole page. Once signed in, it offers sign-out.
  *
  * @summary Sign in with Adobe.
- * @fires token - Signed in: `detail` is the access token ({@link Token}).
- * @fires auth-error - Sign-in failed: `detail` is `{code, message, description?}`.
- * @fires sign-out - The token was cleared: `detail` is `{clientId}`.
+ * @tagname adobe-sign-in
+ * @fires {CustomEvent<TokenDetail>} token - Signed in: `{accessToken, tokenType, expiresIn, expiresAt, scope?, idToken?,
+ * clientId}`.
+ * @fires {CustomEvent<AuthErrorDetail>} auth-error - Sign-in failed: `{code, message, description?}`.
+ * @fires {CustomEvent<SignOutDetail>} sign-out - The token was cleared: `{clientId}`.
  * @slot - The sign-in label, "Sign in with Adobe" by default.
  * @slot sign-out - The sign-out label, "Sign out" by default.
- * @csspart button - The button.
- * @cssprop --adobe-sign-in-background - Button background, Adobe blue by default.
- * @cssprop --adobe-sign-in-color - Button text colour.
- * @cssprop --adobe-sign-in-radius - Button corner radius.
+ * @csspart button - The `<button>`.
+ * @cssprop [--adobe-sign-in-background=#1473e6] - Button background.
+ * @cssprop [--adobe-sign-in-color=#fff] - Button text colour.
+ * @cssprop [--adobe-sign-in-radius=16px] - Button corner radius.
  */
 export class AdobeSignIn extends ReactiveElement {
   static override styles = css`
@@ -89,30 +91,39 @@ export class AdobeSignIn extends ReactiveElement {
 
   /** The IMS client id of an "OAuth Single-Page App" credential. Required. */
   declare clientId: string | null;
-  /** The absolute URL of the page with `<adobe-auth-redirect>`, registered with the client. Required. */
+  /** Absolute URL of the page with `<adobe-auth-redirect>`, registered with the client. Required. */
   declare redirectUri: string | null;
-  /** Scopes, comma- or space-separated. */
+  /** Scopes, comma- or space-separated (Creative Cloud APIs: `openid,creative_sdk`). */
   declare scope: string;
-  /** `prod` or `stage`. */
-  declare environment: string;
-  /** An IMS origin that overrides `environment`, such as a local IMS. */
+  /** Which Adobe IMS: `prod` or `stage`. */
+  declare environment: 'prod' | 'stage';
+  /** An IMS origin that overrides `environment`, e.g. `http://localhost:8001` for the local IMS. */
   declare imsOrigin: string | null;
-  /** The locale of IMS's screens, e.g. `fr_FR`. */
+  /** Locale of the IMS screens, e.g. `fr_FR`. */
   declare locale: string | null;
-  /** Passed to IMS as `prompt` (`login`, `none`, …). */
+  /** Sent to IMS as `prompt` (`login`, `none`, …). */
   declare prompt: string | null;
-  /** `popup` (default) or `redirect` (the whole page goes to IMS). */
+  /** Sign in in a popup, or with the whole page (`redirect`). */
   declare mode: 'popup' | 'redirect';
-  /** What to do when the popup is blocked: `redirect` (default: sign in with the whole page) or `none` (`popup_blocked`). */
+  /** When the popup is blocked: sign in with the whole page (`redirect`), or fire `auth-error` `popup_blocked` (`none`). */
   declare popupFallback: 'redirect' | 'none';
   /** No sign-in or sign-out while set. */
   declare disabled: boolean;
-  /** True while a sign-in is under way. */
+  /**
+   * Set by the element while a sign-in is under way (the button has `aria-busy="true"`).
+   * @readonly
+   */
   declare busy: boolean;
-  /** True while there is an unexpired token. */
+  /**
+   * Set by the element while it holds an unexpired token.
+   * @readonly
+   */
   declare signedIn: boolean;
-  /** The current token, or null. */
-  declare token: Token | null;
+  /**
+   * The current token, or null. A stored, unexpired token is restored on load.
+   * @readonly
+   */
+  declare token: TokenDetail | null;
 
   private button = h(
     'button',
@@ -125,14 +136,20 @@ export class AdobeSignIn extends ReactiveElement {
 
   constructor() {
     super();
-    this.clientId = this.redirectUri = this.imsOrigin = this.locale = this.prompt = null;
+    this.clientId = null;
+    this.redirectUri = null;
     this.scope = 'AdobeID,openid';
     this.environment = 'prod';
+    this.imsOrigin = null;
+    this.locale = null;
+    this.prompt = null;
     this.mode = 'popup';
     this.popupFallback = 'redirect';
-    this.disabled = this.busy = this.signedIn = false;
+    this.disabled = false;
+    this.busy = false;
+    this.signedIn = false;
     this.token = null;
-    this.button.onclick = () => (this.signedIn ? this.signOut() : this.signIn());
+    this.button.addEventListener('click', () => (this.signedIn ? this.signOut() : this.signIn()));
   }
 
   protected override createRenderRoot() {
@@ -182,8 +199,8 @@ export class AdobeSignIn extends ReactiveElement {
   }
 
   /**
-   * Starts sign-in. Call it from a click handler so the popup may open: the popup opens before any await.
-   * Does nothing while a sign-in is under way or the element is disabled.
+   * Starts sign-in. Call it from a click handler: the popup opens before any `await`, so the popup blocker lets it
+   * through. Does nothing while busy or disabled.
    */
   signIn(): void {
     if (this.busy || this.disabled) return;
@@ -250,7 +267,7 @@ export class AdobeSignIn extends ReactiveElement {
     }
   }
 
-  /** Forgets the token (revoking it at IMS) and fires `sign-out`. */
+  /** Forgets the token, asks IMS to revoke it, and fires `sign-out`. */
   signOut(): void {
     const token = this.token;
     if (!token || this.disabled) return;

@@ -15,3 +15,7 @@ declare global {
     'adobe-auth-redirect': AdobeAuthRedirect;
   }
 }
+
+// The event map (`document.addEventListener('token', (e) => e.detail.accessToken)`) comes with these types.
+export type { TokenDetail, AuthErrorDetail, SignOutDetail } from './events.js';
+export type { AdobeSignIn, AdobeAuthRedirect };
