@@ -11,6 +11,7 @@ import { countingReporter } from './test/support/counting-reporter.mjs';
 import { xvfb, waitForPort } from './test/support/processes.mjs';
 import { startLocalIms } from './local-ims/server.mjs';
 import { CHROMIUM, chromiumArgs } from './test/support/chromium.mjs';
+import { reactEsm } from './test/support/react-esm.mjs';
 
 // Fixed ports: the local IMS registers redirect URIs on the test server's origin.
 const PORT = 8765;
@@ -114,6 +115,7 @@ export default {
   browserStartTimeout: 60000,
   middleware: [fakeImsMiddleware],
   plugins: [
+    reactEsm(),
     esbuildPlugin({ ts: true, target: 'es2022' }),
     localImsPlugin(),
     ...(names.includes('webkit') ? [webkitDriverPlugin()] : []),

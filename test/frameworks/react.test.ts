@@ -1,0 +1,101 @@
+// The React wrappers (adobe-auth-elements/react) in a real React 19 app: every event the manifest lists reaches its
+// `on…` prop, StrictMode's double mount signs in once, and a tag given properties before it is defined keeps them.
+import { expect, oneEvent } from '@open-wc/testing';
+import { StrictMode, createElement, type ComponentType } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { flushSync } from 'react-dom';
+import { AdobeSignIn, AdobeAuthRedirect } from '../../src/react.js';
+import { AdobeSignIn as AdobeSignInElement } from '../../src/adobe-sign-in.js';
+import { IMS, REDIRECT, click, imsStats, newClient, tokenFor, withCleanPage } from '../support/flow.js';
+
+interface Manifest {
+  modules: { declarations: { tagName?: string; events?: { name: string }[] }[] }[];
+}
+
+const wrappers: Record<string, ComponentType<Record<string, unknown>>> = {
+  'adobe-sign-in': AdobeSignIn as ComponentType<Record<string, unknown>>,
+  'adobe-auth-redirect': AdobeAuthRedirect as ComponentType<Record<string, unknown>>,
+};
+
+/** `auth-error` → `onAuthError`, as the wrappers name their event props. */
+const propFor = (event: string) => 'on' + event.replace(/(^|-)(\w)/g, (_, _dash, c: string) => c.toUpperCase());
+
+describe('React wrappers', () => {
+  const popups = withCleanPage();
+  let host: HTMLElement;
+  let root: Root;
+  const render = (node: Parameters<Root['render']>[0]) => flushSync(() => root.render(node));
+
+  beforeEach(() => {
+    host = document.createElement('div');
+    document.body.append(host);
+    root = createRoot(host);
+  });
+  afterEach(() => {
+    root.unmount();
+    host.remove();
+  });
+
+  it('has an on… prop for every event in custom-elements.json, and calls it with the event', async () => {
+    const manifest = (await (await fetch('/dist/custom-elements.json')).json()) as Manifest;
+    const tags = manifest.modules.flatMap((m) => m.declarations).filter((d) => d.tagName);
+    expect(tags.map((t) => t.tagName)).to.have.members(Object.keys(wrappers));
+    for (const { tagName, events = [] } of tags) {
+      expect(events).to.have.length.above(0);
+      const calls: string[] = [];
+      const props = Object.fromEntries(events.map((e) => [propFor(e.name), (ev: Event) => calls.push(ev.type)]));
+      render(createElement(wrappers[tagName!], props));
+      const el = host.querySelector(tagName!)!;
+      for (const e of events) el.dispatchEvent(new CustomEvent(e.name, { detail: {} }));
+      expect(calls, tagName).to.deep.equal(events.map((e) => e.name));
+    }
+  });
+
+  it('signs in once under StrictMode, which mounts twice', async () => {
+    const clientId = await newClient();
+    const tokens: string[] = [];
+    render(
+      createElement(
+        StrictMode,
+        null,
+        createElement(AdobeSignIn, {
+          clientId,
+          redirectUri: REDIRECT,
+          imsOrigin: IMS,
+          onToken: (e) => tokens.push(e.detail.accessToken),
+        }),
+      ),
+    );
+    const el = host.querySelector('adobe-sign-in')!;
+    await el.updateComplete;
+    const got = oneEvent(el, 'token');
+    await click(el.shadowRoot!.querySelector('button')!);
+    await got;
+    expect(tokens).to.have.length(1);
+    expect(popups.opened).to.have.length(1);
+    expect(el.busy).to.equal(false);
+    expect(el.signedIn).to.equal(true);
+    expect(await imsStats(clientId)).to.include({ tokenRequests: 1 });
+  });
+
+  it('passes props given as attributes by the bare tag, as React 19 does', async () => {
+    render(createElement('adobe-sign-in', { 'client-id': 'abc', 'redirect-uri': REDIRECT, mode: 'redirect' }));
+    const el = host.querySelector('adobe-sign-in')!;
+    await el.updateComplete;
+    expect([el.clientId, el.redirectUri, el.mode]).to.deep.equal(['abc', REDIRECT, 'redirect']);
+  });
+
+  it('keeps properties a framework set before the tag was defined, and restores the stored token then', async () => {
+    const clientId = await newClient();
+    sessionStorage.setItem(`adobe-auth:token:${clientId}`, JSON.stringify(tokenFor(clientId)));
+    const el = document.createElement('adobe-sign-in-late') as AdobeSignInElement;
+    Object.assign(el, { clientId, redirectUri: REDIRECT, imsOrigin: IMS });
+    host.append(el);
+    customElements.define('adobe-sign-in-late', class extends AdobeSignInElement {});
+    await el.updateComplete;
+    expect([el.clientId, el.redirectUri, el.imsOrigin]).to.deep.equal([clientId, REDIRECT, IMS]);
+    expect(el.signedIn).to.equal(true);
+    expect(el.token?.clientId).to.equal(clientId);
+    expect(el.hasAttribute('signed-in')).to.equal(true);
+  });
+});
