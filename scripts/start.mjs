@@ -9,6 +9,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { startLocalIms, TEST_USER } from '../local-ims/server.mjs';
+import { CLIENT_ID as EXAMPLES_CLIENT_ID, redirectUris as exampleRedirectUris } from '../examples/apps.mjs';
 
 const env = process.env;
 const demoPort = Number(env.DEMO_PORT ?? 8000);
@@ -23,7 +24,11 @@ let ims;
 if (!realClientId) {
   ims = await startLocalIms({
     port: imsPort,
-    clients: [{ client_id: 'adobe-auth-demo', redirect_uris: [redirectUri] }],
+    clients: [
+      { client_id: 'adobe-auth-demo', redirect_uris: [redirectUri] },
+      // The example apps (examples/) sign in against this IMS too, each on its own port.
+      { client_id: EXAMPLES_CLIENT_ID, redirect_uris: exampleRedirectUris },
+    ],
     switches: {
       coop: env.IMS_COOP === '1',
       auto: env.IMS_AUTO === '1',
