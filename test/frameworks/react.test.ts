@@ -78,6 +78,41 @@ describe('React wrappers', () => {
     expect(await imsStats(clientId)).to.include({ tokenRequests: 1 });
   });
 
+  it('keeps the sign-in when the reconciler replaces the element: the new one is signed in, not busy', async () => {
+    const clientId = await newClient();
+    const view = (key: string) => createElement(AdobeSignIn, { key, clientId, redirectUri: REDIRECT, imsOrigin: IMS });
+    render(view('a'));
+    const first = host.querySelector('adobe-sign-in')!;
+    await first.updateComplete;
+    const got = oneEvent(first, 'token');
+    await click(first.shadowRoot!.querySelector('button')!);
+    const { detail } = await got;
+    render(view('b'));
+    const second = host.querySelector('adobe-sign-in')!;
+    await second.updateComplete;
+    expect(second).to.not.equal(first);
+    expect(second.token).to.deep.equal(detail);
+    expect([second.signedIn, second.busy]).to.deep.equal([true, false]);
+    expect(await imsStats(clientId)).to.include({ tokenRequests: 1 });
+  });
+
+  it('leaves no element busy when the reconciler replaces one during a sign-in', async () => {
+    const clientId = await newClient({});
+    const view = (key: string) => createElement(AdobeSignIn, { key, clientId, redirectUri: REDIRECT, imsOrigin: IMS });
+    render(view('a'));
+    const first = host.querySelector('adobe-sign-in')!;
+    await first.updateComplete;
+    await click(first.shadowRoot!.querySelector('button')!);
+    expect(first.busy).to.equal(true);
+    render(view('b'));
+    const second = host.querySelector('adobe-sign-in')!;
+    await second.updateComplete;
+    expect([second.busy, second.signedIn]).to.deep.equal([false, false]);
+    await click(second.shadowRoot!.querySelector('button')!);
+    expect(second.busy).to.equal(true);
+    expect(popups.opened).to.have.length(2);
+  });
+
   it('passes props given as attributes by the bare tag, as React 19 does', async () => {
     render(createElement('adobe-sign-in', { 'client-id': 'abc', 'redirect-uri': REDIRECT, mode: 'redirect' }));
     const el = host.querySelector('adobe-sign-in')!;
