@@ -3,7 +3,7 @@
 // from it.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { readdirSync, rmSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const files = (dir) =>
@@ -22,14 +22,38 @@ await build({
   logLevel: 'warning',
 });
 
+/** esbuild leaves the text of css`` templates alone: the CDN file gets them without their layout whitespace. */
+const compactCss = {
+  name: 'compact-css',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, ({ path }) => ({
+      loader: 'ts',
+      contents: readFileSync(path, 'utf8').replace(
+        /css`([^`]*)`/g,
+        (_, text) =>
+          'css`' +
+          text
+            .replace(/\s+/g, ' ')
+            .replace(/\s*([{};,>])\s*/g, '$1')
+            .replace(/:\s+/g, ':')
+            .replace(/;}/g, '}')
+            .trim() +
+          '`',
+      ),
+    }));
+  },
+};
+
 await build({
   entryPoints: ['src/cdn.ts'],
+  plugins: [compactCss],
   outfile: 'dist/cdn/adobe-auth-elements.js',
   bundle: true,
   minify: true,
   format: 'esm',
   target: 'es2022',
   legalComments: 'none',
+  charset: 'utf8',
   logLevel: 'warning',
 });
 

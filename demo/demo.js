@@ -17,6 +17,8 @@ if (config.testUser) {
 
 const signIn = document.createElement('adobe-sign-in');
 signIn.setAttribute('client-id', config.clientId);
+// The page shows the user's name and email: IMS's userinfo gives them for the profile and email scopes.
+signIn.setAttribute('scope', 'AdobeID,openid,profile,email');
 signIn.setAttribute('redirect-uri', config.redirectUri);
 if (config.imsOrigin) signIn.setAttribute('ims-origin', config.imsOrigin);
 else signIn.setAttribute('environment', config.environment);

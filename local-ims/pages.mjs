@@ -56,6 +56,21 @@ export const consentPage = ({ uid, clientId, scopes, email }) =>
 ${cancel(uid)}`,
   );
 
+const providers = { google: 'Google', facebook: 'Facebook', apple: 'Apple' };
+
+/** IMS's social sign-in (`idp_flow=social.deep_link.web`) sends the user to the provider: this stands in for it. */
+export const socialPage = ({ uid, clientId, provider }) =>
+  page(
+    `Continue with ${providers[provider] ?? provider}`,
+    `<h1>Continue with ${esc(providers[provider] ?? provider)}</h1>
+<p class="badge">STAND-IN FOR THE ${esc((providers[provider] ?? provider).toUpperCase())} SIGN-IN SCREEN</p>
+<p><strong>${esc(clientId)}</strong> asked Adobe to sign you in with your ${esc(providers[provider] ?? provider)} account.
+Here the local IMS signs in its test user instead.</p>
+<form method="post" action="/ims/interaction/${esc(uid)}/social">
+<div class="actions"><button class="primary" type="submit">Continue as Test User</button>
+${cancel(uid)}`,
+  );
+
 /** Test mode: a real page (so a COOP header on it takes effect) that goes on by itself. */
 export const autoPage = ({ uid }) =>
   page(

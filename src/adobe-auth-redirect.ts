@@ -1,10 +1,10 @@
 import { ReactiveElement, css } from '@lit/reactive-element';
 import { h } from './dom.js';
 import { completeRedirect, type RedirectResult } from './oauth/exchange.js';
-import { imsOriginFor, tokenEndpointFor } from './oauth/ims.js';
-import { sendHandoff } from './oauth/handoff.js';
+import { imsOriginFor } from './oauth/ims.js';
+import { postOnChannel, postToOpener } from './oauth/handoff.js';
 import { saveOutcome, sessionStore } from './oauth/storage.js';
-import { AuthError } from './oauth/errors.js';
+import { toAuthError } from './oauth/errors.js';
 import { emit, errorDetail } from './events.js';
 
 /**
@@ -49,28 +49,24 @@ export class AdobeAuthRedirect extends ReactiveElement {
   };
 
   /** Optional: refuse (`config_error`) a sign-in started with another client id. */
-  declare clientId: string | null;
+  declare clientId?: string | null;
   /** Optional: the same for the redirect URI. */
-  declare redirectUri: string | null;
+  declare redirectUri?: string | null;
   /** Optional: the same for the IMS environment (`prod` or `stage`). */
-  declare environment: 'prod' | 'stage' | null;
+  declare environment?: 'prod' | 'stage' | null;
   /** Optional: the same for the IMS origin. */
-  declare imsOrigin: string | null;
+  declare imsOrigin?: string | null;
   /**
    * `idle` (no sign-in answer in the URL), `working`, `done` or `error`; reflected for styling.
    * @readonly
    */
   declare status: 'idle' | 'working' | 'done' | 'error';
 
-  private message = h('span', { part: 'message' });
-  private started = false;
+  #message = h('span', { part: 'message' });
+  #started = false;
 
   constructor() {
     super();
-    this.clientId = null;
-    this.redirectUri = null;
-    this.environment = null;
-    this.imsOrigin = null;
     this.status = 'idle';
   }
 
@@ -84,7 +80,7 @@ export class AdobeAuthRedirect extends ReactiveElement {
         h('slot', { name: 'done' }, 'Signed in.'),
         h('slot', { name: 'error' }, 'Sign-in failed:'),
         ' ',
-        this.message,
+        this.#message,
       ),
     );
     return root;
@@ -93,25 +89,24 @@ export class AdobeAuthRedirect extends ReactiveElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // Once per element: moving or re-attaching it must not exchange again.
-    if (!this.started) {
-      this.started = true;
-      void this.run();
+    if (!this.#started) {
+      this.#started = true;
+      void this.#run();
     }
   }
 
-  private async run(): Promise<void> {
+  async #run(): Promise<void> {
     this.status = 'working';
-    let tokenEndpoint: string | null = null;
+    let ims: string | null = null;
     try {
-      if (this.imsOrigin || this.environment)
-        tokenEndpoint = tokenEndpointFor(imsOriginFor(this.environment, this.imsOrigin));
+      if (this.imsOrigin || this.environment) ims = imsOriginFor(this.environment, this.imsOrigin);
     } catch (e) {
-      return this.report({ error: e as AuthError });
+      return this.#report({ error: toAuthError(e) });
     }
-    this.report(await completeRedirect({ clientId: this.clientId, redirectUri: this.redirectUri, tokenEndpoint }));
+    this.#report(await completeRedirect({ clientId: this.clientId, redirectUri: this.redirectUri, ims }));
   }
 
-  private report(r: RedirectResult): void {
+  #report(r: RedirectResult): void {
     const { state, transaction: tx, token, error } = r;
     if (r.handedOff || (!token && !error)) {
       this.status = r.handedOff ? 'done' : 'idle';
@@ -120,20 +115,31 @@ export class AdobeAuthRedirect extends ReactiveElement {
     }
     this.status = token ? 'done' : 'error';
     // As text: an IdP's error_description is never parsed as HTML.
-    this.message.textContent = error?.message ?? '';
+    this.#message.textContent = error?.message ?? '';
     const stay = token ? !emit(this, 'token', token, true) : !emit(this, 'auth-error', errorDetail(error!));
     if (!tx || !state) return;
     const outcome = token ? { token } : { error: errorDetail(error!) };
     if (tx.mode == 'popup') {
-      sendHandoff({ type: 'adobe-auth', state, ...outcome });
-      if (!stay) close();
-    } else if (!stay && new URL(tx.returnTo).origin === location.origin) {
-      try {
-        saveOutcome(sessionStore(), tx.clientId, outcome);
-      } catch {
-        // the start page will still find the stored token, only without an event
-      }
-      location.replace(tx.returnTo);
+      // A token goes to the opener by postMessage only. Without an opener (it never took the code) it was stored
+      // here, and the popup stays open to say so.
+      const handed = postToOpener({ type: 'adobe-auth', state, ...outcome });
+      if (!handed && error) postOnChannel({ type: 'adobe-auth', state, error: outcome.error! });
+      if (!stay && (handed || error)) close();
+      return;
     }
+    let back: URL | undefined;
+    try {
+      back = new URL(tx.returnTo, location.href);
+    } catch {
+      // not a URL: stay here
+    }
+    // Only back into this origin: never an open redirector.
+    if (stay || back?.origin !== location.origin) return;
+    try {
+      saveOutcome(sessionStore(), tx.ims, tx.clientId, outcome);
+    } catch {
+      // the start page will still find a stored token, only without an event
+    }
+    location.replace(back);
   }
 }

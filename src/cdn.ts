@@ -1,3 +1,5 @@
-// The CDN bundle: the package's exports, with both tags registered on import.
+// The CDN bundle: both tags registered on import, and what a page's script may call. The `oauth` building blocks are
+// in the npm package only.
 import './define.js';
-export * from './index.js';
+export { AdobeSignIn, AdobeAuthRedirect, AuthError, exchangeAuthCodeForToken, trustImsOrigin } from './index.js';
+export type * from './index.js';

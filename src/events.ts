@@ -1,5 +1,6 @@
 import type { Token } from './oauth/token-request.js';
 import type { AuthErrorDetail } from './oauth/errors.js';
+import type { SignOutReason } from './session.js';
 
 /** Detail of the `auth-error` event. */
 export type { AuthErrorDetail };
@@ -10,6 +11,15 @@ export type TokenDetail = Token;
 /** Detail of the `sign-out` event. */
 export interface SignOutDetail {
   clientId: string;
+  /** `user`: this element's button or `signOut()`; `elsewhere`: another element or tab; `expired`. */
+  reason: SignOutReason;
+}
+
+/** Detail of the `token-expiring` event. */
+export interface TokenExpiringDetail {
+  clientId: string;
+  /** When the token expires, in epoch milliseconds. */
+  expiresAt: number;
 }
 
 declare global {
@@ -17,11 +27,12 @@ declare global {
     token: CustomEvent<TokenDetail>;
     'auth-error': CustomEvent<AuthErrorDetail>;
     'sign-out': CustomEvent<SignOutDetail>;
+    'token-expiring': CustomEvent<TokenExpiringDetail>;
   }
 }
 
 /** Fires a bubbling, composed CustomEvent; returns false when a listener cancelled a cancelable one. */
-export const emit = <K extends 'token' | 'auth-error' | 'sign-out'>(
+export const emit = <K extends 'token' | 'auth-error' | 'sign-out' | 'token-expiring'>(
   target: EventTarget,
   name: K,
   detail: GlobalEventHandlersEventMap[K]['detail'],

@@ -2,7 +2,10 @@
 export { AdobeSignIn } from './adobe-sign-in.js';
 export { AdobeAuthRedirect } from './adobe-auth-redirect.js';
 export { exchangeAuthCodeForToken, type ExchangeOptions } from './oauth/exchange.js';
+export { trustImsOrigin } from './oauth/ims.js';
 export { AuthError, type AuthErrorCode } from './oauth/errors.js';
 export type { Token } from './oauth/token-request.js';
-export type { TokenDetail, AuthErrorDetail, SignOutDetail } from './events.js';
+export type { TokenDetail, AuthErrorDetail, SignOutDetail, TokenExpiringDetail } from './events.js';
+export type { SignOutReason } from './session.js';
+export type { StorageKind } from './oauth/storage.js';
 export * as oauth from './oauth/index.js';

@@ -1,30 +1,43 @@
 import { AuthError } from './errors.js';
+import { sendsIss } from './ims.js';
 
-/** What IMS put on the redirect URI: a code, or the IdP's error as an AuthError. */
-export type Callback = { state: string; code: string } | { state: string; error: AuthError };
+/** What IMS put on the redirect URI: a code, or the IdP's error as an AuthError; `iss` when it said who it is. */
+export type Callback = { state: string; iss?: string } & ({ code: string } | { error: AuthError });
 
-const names = ['code', 'state', 'error', 'error_description'];
+/** The parameters of a sign-in answer. */
+export const CALLBACK_PARAMS = ['code', 'state', 'error', 'error_description', 'iss'];
 
 /**
- * Reads `?code&state` or `?error&error_description&state` from a redirect URL's query.
+ * Reads `?code&state` or `?error&error_description&state` (and RFC 9207's `iss`) from a redirect URL's query.
  * Returns null when the query holds none of them (the page was opened directly).
  * Malformed input throws instead of guessing: both a code and an error, a repeated parameter, no state.
  */
 export const parseCallback = (search: string | URLSearchParams): Callback | null => {
   const q = new URLSearchParams(search);
-  if (!names.some((n) => q.has(n))) return null;
-  for (const n of names) {
-    if (q.getAll(n).length > 1) throw new AuthError('invalid_response', `The sign-in answer repeats "${n}".`);
+  if (!CALLBACK_PARAMS.some((n) => q.has(n))) return null;
+  for (const n of CALLBACK_PARAMS) {
+    if (q.getAll(n).length > 1) throw new AuthError('invalid_response', `The answer repeats ${n}.`);
   }
   const code = q.get('code');
   const error = q.get('error');
   const state = q.get('state');
-  if (!state) throw new AuthError('state_mismatch', 'The sign-in answer has no state.');
-  if (code && error) throw new AuthError('invalid_response', 'The sign-in answer has both a code and an error.');
+  const iss = q.get('iss') ?? undefined;
+  if (!state) throw new AuthError('state_mismatch', 'The answer has no state.');
+  if (code && error) throw new AuthError('invalid_response', 'The answer has both a code and an error.');
   if (error) {
     const description = q.get('error_description') ?? undefined;
-    return { state, error: new AuthError(error, description || error, { description }) };
+    return { state, iss, error: new AuthError(error, description || error, { description }) };
   }
-  if (!code) throw new AuthError('invalid_response', 'The sign-in answer has neither a code nor an error.');
-  return { state, code };
+  if (!code) throw new AuthError('invalid_response', 'The answer has no code and no error.');
+  return { state, iss, code };
+};
+
+/**
+ * RFC 9207: the answer must come from the IMS the sign-in went to. `iss` names it (its origin, or that origin's
+ * `/ims`, as IMS-shaped OpenID providers put it); an answer without `iss` passes only from an IMS not known to send it.
+ */
+export const checkIssuer = (iss: string | undefined, ims: string): void => {
+  if (iss == null ? sendsIss(ims) : iss.replace(/(\/ims)?\/?$/, '') != ims) {
+    throw new AuthError('issuer_mismatch', `The sign-in answer's iss is ${iss}, not ${ims}.`);
+  }
 };

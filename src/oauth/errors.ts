@@ -1,6 +1,7 @@
 /** Codes this kit adds to the IdP's own (`access_denied`, `invalid_grant`, `login_required`, …). */
 export type AuthErrorCode =
   | 'state_mismatch'
+  | 'issuer_mismatch'
   | 'missing_verifier'
   | 'popup_blocked'
   | 'popup_closed'
@@ -17,22 +18,22 @@ export interface AuthErrorInit {
   description?: string;
   /** HTTP status of the token endpoint's answer, when there was one. */
   status?: number;
-  /** Seconds to wait before trying again, from the `Retry-After` header. */
+  /** Seconds to wait before trying again, from the `Retry-After` header or the body's `retryAfter`. */
   retryAfter?: number;
 }
 
 /** The one error type of this kit: every failure has a `code` a program can switch on. */
 export class AuthError extends Error {
   override name = 'AuthError';
-  readonly code: AuthErrorCode;
-  readonly description?: string;
-  readonly status?: number;
-  readonly retryAfter?: number;
+  // Set by the constructor's Object.assign: declared, so that no field initializer runs first.
+  declare readonly code: AuthErrorCode;
+  declare readonly description?: string;
+  declare readonly status?: number;
+  declare readonly retryAfter?: number;
 
   constructor(code: AuthErrorCode, message: string, init: AuthErrorInit = {}) {
     super(message);
-    this.code = code;
-    Object.assign(this, init);
+    Object.assign(this, { code, ...init });
   }
 }
 

@@ -1,21 +1,21 @@
-import { parseCallback } from './callback.js';
+import { CALLBACK_PARAMS, checkIssuer, parseCallback } from './callback.js';
 import { AuthError, toAuthError } from './errors.js';
-import { channelFor, sendHandoff } from './handoff.js';
-import { saveToken, sessionStore, takeTransaction, type Transaction } from './storage.js';
+import { channelFor, postOnChannel } from './handoff.js';
+import { keepToken, sessionStore, takeTransaction, type Transaction } from './storage.js';
 import { requestToken, type Token } from './token-request.js';
 
 export interface ExchangeOptions {
   /** The redirect URL to read; the page's own by default, whose `code` and `state` are then removed from the address bar. */
   url?: string;
-  /** Where the transaction is and the token goes; the page's sessionStorage by default. */
+  /** Where the transaction is; the page's sessionStorage by default. The token goes where the sign-in asked. */
   storage?: Storage;
   fetch?: typeof fetch;
   timeoutMs?: number;
   /** Settings the transaction must match, as `<adobe-auth-redirect>` attributes pin them. */
   clientId?: string | null;
   redirectUri?: string | null;
-  tokenEndpoint?: string | null;
-  /** How long to wait for an opener to take a code the page has no verifier for. Default 1500 ms. */
+  ims?: string | null;
+  /** How long to wait for the opener to take a code it exchanges itself. Default 1500 ms. */
   handoffWaitMs?: number;
 }
 
@@ -29,17 +29,15 @@ export interface RedirectResult {
   handedOff?: boolean;
 }
 
-const CALLBACK_PARAMS = ['code', 'state', 'error', 'error_description', 'iss'];
-
-/** Removes the sign-in answer from the address bar, so a reload or a bookmark cannot replay it. */
+/** Removes the sign-in answer from the address bar, so a reload, a bookmark or a Referer cannot carry it on. */
 const stripAddressBar = () => {
   const url = new URL(location.href);
   for (const p of CALLBACK_PARAMS) url.searchParams.delete(p);
   history.replaceState(history.state, '', url);
 };
 
-/** Offers a code to the page that opened this one and resolves true if it took it within `ms`. */
-const handOffCode = (state: string, code: string, ms: number): Promise<boolean> =>
+/** Offers a code to the page that opened this one, on the state's channel; resolves true if it took it within `ms`. */
+const handOffCode = (state: string, code: string, iss: string | undefined, ms: number): Promise<boolean> =>
   new Promise((resolve) => {
     const ch = channelFor(state);
     const done = (took: boolean) => {
@@ -49,43 +47,59 @@ const handOffCode = (state: string, code: string, ms: number): Promise<boolean> 
     };
     const timer = setTimeout(done, ms, false);
     ch.onmessage = (e) => (e.data as { ack?: boolean } | null)?.ack && e.data.state === state && done(true);
-    sendHandoff({ type: 'adobe-auth', state, code });
+    postOnChannel({ type: 'adobe-auth', state, code, iss });
   });
 
+/** The URL without its query and fragment: where IMS sent the answer. */
+const landing = (url: URL) => url.origin + url.pathname;
+
 /**
- * The redirect page's whole job: reads the answer, takes the transaction once, exchanges the code and stores the token.
- * Never throws: the outcome, including a typed error, is in the result.
+ * The redirect page's whole job: reads the answer, takes the transaction once, checks who sent it, exchanges the code
+ * and stores the token. Never throws: the outcome, including a typed error, is in the result.
  */
 export const completeRedirect = async (o: ExchangeOptions = {}): Promise<RedirectResult> => {
   let state: string | undefined;
   let transaction: Transaction | null = null;
+  const wait = o.handoffWaitMs ?? 1500;
   try {
     const url = new URL(o.url ?? location.href);
     if (o.url == null && CALLBACK_PARAMS.some((p) => url.searchParams.has(p))) stripAddressBar();
     const cb = parseCallback(url.search);
     if (!cb) return {};
     state = cb.state;
-    const storage = o.storage ?? sessionStore();
-    transaction = takeTransaction(storage, state);
+    transaction = takeTransaction(o.storage ?? sessionStore(), state);
     if (!transaction) {
       // A browser that does not copy sessionStorage into popups leaves the verifier with the opener; a forged or
       // replayed state has no taker. No request is made here either way.
-      if ('code' in cb && (await handOffCode(state, cb.code, o.handoffWaitMs ?? 1500)))
-        return { state, handedOff: true };
-      throw new AuthError('state_mismatch', 'This sign-in answer does not belong to a sign-in started here.');
+      if ('code' in cb && (await handOffCode(state, cb.code, cb.iss, wait))) return { state, handedOff: true };
+      throw new AuthError('state_mismatch', 'Not the answer to a sign-in started here.');
     }
+    const tx = transaction;
+    checkIssuer(cb.iss, tx.ims);
     if ('error' in cb) throw cb.error;
     for (const [key, pinned] of [
       ['clientId', o.clientId],
       ['redirectUri', o.redirectUri],
-      ['tokenEndpoint', o.tokenEndpoint],
+      ['ims', o.ims],
     ] as const) {
-      if (pinned && pinned !== transaction[key]) {
-        throw new AuthError('config_error', `The sign-in was started with another ${key} than this page's.`);
+      if (pinned && pinned !== tx[key]) {
+        throw new AuthError('config_error', `The sign-in was started with another ${key}.`);
       }
     }
-    const token = await requestToken({ ...transaction, code: cb.code, fetch: o.fetch, timeoutMs: o.timeoutMs });
-    saveToken(storage, token);
+    // IMS sends an answer for a redirect_uri its credential does not match to the Default Redirect URI instead.
+    if (landing(url) != landing(new URL(tx.redirectUri))) {
+      throw new AuthError(
+        'config_error',
+        `IMS answered at ${landing(url)}, not at redirect-uri ${tx.redirectUri}: add it to the credential's Redirect URI Patterns.`,
+      );
+    }
+    // A popup cut off from its opener (COOP) cannot hand a token over safely: the opener exchanges the code.
+    if (tx.mode == 'popup' && !window.opener && (await handOffCode(state, cb.code, cb.iss, wait))) {
+      return { state, transaction, handedOff: true };
+    }
+    const token = await requestToken({ ...tx, code: cb.code, fetch: o.fetch, timeoutMs: o.timeoutMs });
+    // A popup hands the token to its opener, which stores it; elsewhere it is stored here.
+    if (tx.mode != 'popup' || !window.opener) keepToken(tx.storage, tx.ims, token);
     return { state, transaction, token };
   } catch (e) {
     return { state, transaction, error: toAuthError(e) };
@@ -103,7 +117,7 @@ export const exchangeAuthCodeForToken = async (options?: ExchangeOptions): Promi
   throw (
     r.error ??
     (r.handedOff
-      ? new AuthError('missing_verifier', 'This page has no verifier: the page that opened sign-in exchanges the code.')
-      : new AuthError('state_mismatch', 'There is no sign-in answer in this URL.'))
+      ? new AuthError('missing_verifier', 'No verifier here: the opener exchanges the code.')
+      : new AuthError('state_mismatch', 'No sign-in answer in this URL.'))
   );
 };

@@ -5,40 +5,52 @@ import type { AuthErrorDetail } from './errors.js';
 export type Handoff = { type: 'adobe-auth'; state: string } & (
   | { token: Token }
   | { error: AuthErrorDetail }
-  // The popup had no verifier: the opener, which has it, exchanges the code.
-  | { code: string }
+  // The popup cannot hand a token over safely (no opener, or no verifier): the opener, which holds the verifier,
+  // exchanges the code; `iss` goes with it for the opener to check.
+  | { code: string; iss?: string }
   // The opener took a code: the popup may close.
   | { ack: true }
 );
 
-/** The fallback channel, named from the unguessable state: it reaches the opener when COOP severed `window.opener`. */
+/**
+ * The channel for when COOP severed `window.opener`, named from the unguessable state. Any page of the origin can
+ * listen and post on it, so it never carries a token: only a code (useless without the opener's verifier), an
+ * error or an ack.
+ */
 export const channelFor = (state: string): BroadcastChannel => new BroadcastChannel('adobe-auth:' + state);
 
-const isHandoff = (d: unknown, state?: string): d is Handoff =>
-  !!d && (d as Handoff).type == 'adobe-auth' && (state == null || (d as Handoff).state === state);
+const isHandoff = (d: unknown, state: string): d is Handoff =>
+  !!d && (d as Handoff).type == 'adobe-auth' && (d as Handoff).state === state;
 
-/** Sends to the opener by `postMessage` (same origin only) and by the state's BroadcastChannel. */
-export const sendHandoff = (msg: Handoff, opener: Window | null = window.opener as Window | null): void => {
+/** Sends to the opener by `postMessage`, to this origin only. False when there is no opener to send to. */
+export const postToOpener = (msg: Handoff, opener = window.opener as Window | null): boolean => {
   try {
-    opener?.postMessage(msg, location.origin);
+    opener!.postMessage(msg, location.origin);
+    return true;
   } catch {
-    // a cross-origin or closed opener: the channel below still carries the message
+    // no opener (COOP, or opened directly), or a closed or cross-origin one
+    return false;
   }
+};
+
+/** Sends on the state's channel: anything but a token. */
+export const postOnChannel = (msg: Handoff): void => {
+  if ('token' in msg) return;
   const ch = channelFor(msg.state);
   ch.postMessage(msg);
   ch.close();
 };
 
 /**
- * Listens for the handoff of `state`: messages from this origin and from `source` (the popup) only, or from the
- * state's channel. Returns a function that stops listening.
+ * Listens for the handoff of `state`: by `postMessage` from this origin and from `source` (the popup) only, and on
+ * the state's channel, where a token is never taken. Returns a function that stops listening.
  */
 export const listenForHandoff = (state: string, source: Window | null, on: (msg: Handoff) => void): (() => void) => {
   const onMessage = (e: MessageEvent) => {
     if (e.origin === location.origin && e.source === source && isHandoff(e.data, state)) on(e.data);
   };
   const ch = channelFor(state);
-  ch.onmessage = (e) => isHandoff(e.data, state) && on(e.data);
+  ch.onmessage = (e) => isHandoff(e.data, state) && !('token' in e.data) && on(e.data);
   addEventListener('message', onMessage);
   return () => {
     removeEventListener('message', onMessage);

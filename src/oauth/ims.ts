@@ -1,36 +1,79 @@
 import { AuthError } from './errors.js';
 
-export type Environment = 'prod' | 'stage';
+const PROD = 'https://ims-na1.adobelogin.com';
+const STAGE = 'https://ims-na1-stg1.adobelogin.com';
+/**
+ * Adobe's IMS hosts. Their discovery does not announce RFC 9207's `iss` in authorization responses, so an answer
+ * from them may lack it; when present, it must name them.
+ */
+const adobeOrigins = [PROD, STAGE];
 
-const hosts: Record<Environment, string> = {
-  prod: 'https://ims-na1.adobelogin.com',
-  stage: 'https://ims-na1-stg1.adobelogin.com',
+/** Origins the page's own script allowed with {@link trustImsOrigin}, and whether each sends `iss`. */
+const trusted = new Map<string, boolean>();
+
+const config = (message: string) => new AuthError('config_error', message);
+
+const isLoopback = (url: URL) => /^(localhost|127\.0\.0\.1|\[::1\])$/.test(url.hostname);
+
+/** An http(s) origin; non-loopback ones must be https. */
+const originOf = (value: string): string => {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    // refused below
+  }
+  if (!url || !(url.protocol == 'https:' || (url.protocol == 'http:' && isLoopback(url)))) {
+    throw config(`An IMS origin must be https (or loopback http): ${value}`);
+  }
+  return url.origin;
 };
 
-/** Where IMS lives: `imsOrigin` when given (a local IMS), else the host of `environment`. */
+/**
+ * Lets codes, verifiers and tokens go to an IMS origin other than Adobe's and loopback ones. Only script can call
+ * this, so injected HTML (an `ims-origin` attribute) alone can never send a secret to a third origin. The origin must
+ * be https. `sendsIss: false` accepts answers without RFC 9207's `iss` from it.
+ */
+export const trustImsOrigin = (origin: string, { sendsIss = true }: { sendsIss?: boolean } = {}): void => {
+  trusted.set(originOf(origin), sendsIss);
+};
+
+/**
+ * Where IMS lives, by the one rule for secrets: Adobe's IMS hosts, a loopback origin (local development), or an
+ * origin allowed with {@link trustImsOrigin}. Anything else is `config_error`, before anything is sent.
+ */
 export const imsOriginFor = (environment?: string | null, imsOrigin?: string | null): string => {
   if (imsOrigin) {
-    let url: URL | undefined;
-    try {
-      url = new URL(imsOrigin);
-    } catch {
-      // refused below
-    }
-    if (!url || !/^https?:$/.test(url.protocol)) {
-      throw new AuthError('config_error', `ims-origin must be an absolute http(s) URL, not "${imsOrigin}"`);
-    }
-    return url.origin;
+    const origin = originOf(imsOrigin);
+    if (adobeOrigins.includes(origin) || isLoopback(new URL(origin)) || trusted.has(origin)) return origin;
+    throw config(`ims-origin ${origin} is not Adobe IMS: allow it with trustImsOrigin()`);
   }
-  const host = hosts[(environment || 'prod') as Environment];
-  if (!host) throw new AuthError('config_error', `environment must be "prod" or "stage", not "${environment}"`);
-  return host;
+  const env = environment || 'prod';
+  if (env != 'prod' && env != 'stage') throw config(`environment must be prod or stage: ${environment}`);
+  return env == 'prod' ? PROD : STAGE;
 };
 
-export const tokenEndpointFor = (origin: string): string => `${origin}/ims/token/v3`;
+/** Whether answers from this IMS must carry RFC 9207's `iss`: all but Adobe's own (and origins trusted without). */
+export const sendsIss = (ims: string): boolean =>
+  !adobeOrigins.includes(ims) && trusted.get(new URL(ims).origin) !== false;
+
+export const tokenEndpointFor = (ims: string): string => `${ims}/ims/token/v3`;
+
+/** Authorize parameters the kit sets itself: `authorize-params` may not name them. */
+const OWN = ['client_id', 'redirect_uri', 'response_type', 'state', 'code_challenge', 'code_challenge_method', 'scope'];
+
+/** Reads `authorize-params` (a query string of extra IMS parameters, e.g. `idp_flow=create_account`). */
+export const extraAuthorizeParams = (query?: string | null): URLSearchParams => {
+  const q = new URLSearchParams(query ?? '');
+  for (const k of q.keys()) {
+    if (OWN.includes(k)) throw config(`authorize-params may not set ${k}`);
+  }
+  return q;
+};
 
 export interface AuthorizeParams {
-  /** IMS origin, from {@link imsOriginFor}. */
-  origin: string;
+  /** The IMS, from {@link imsOriginFor}. */
+  ims: string;
   clientId: string;
   redirectUri: string;
   /** Comma- or space-separated, as IMS takes them. */
@@ -39,11 +82,14 @@ export interface AuthorizeParams {
   codeChallenge: string;
   locale?: string | null;
   prompt?: string | null;
+  /** More parameters, from {@link extraAuthorizeParams}. */
+  extra?: URLSearchParams;
 }
 
 /** The IMS sign-in URL. `code_challenge_method=S256` is always sent: IMS would assume `plain`. */
 export const authorizeUrl = (p: AuthorizeParams): string => {
-  const q = new URLSearchParams({
+  const q = new URLSearchParams(p.extra);
+  for (const [k, v] of Object.entries({
     client_id: p.clientId,
     redirect_uri: p.redirectUri,
     scope: p.scope,
@@ -51,8 +97,10 @@ export const authorizeUrl = (p: AuthorizeParams): string => {
     state: p.state,
     code_challenge: p.codeChallenge,
     code_challenge_method: 'S256',
-  });
-  if (p.locale) q.set('locale', p.locale);
-  if (p.prompt) q.set('prompt', p.prompt);
-  return `${p.origin}/ims/authorize/v2?${q}`;
+    locale: p.locale,
+    prompt: p.prompt,
+  })) {
+    if (v) q.set(k, v);
+  }
+  return `${p.ims}/ims/authorize/v2?${q}`;
 };

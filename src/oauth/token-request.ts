@@ -1,4 +1,5 @@
 import { AuthError } from './errors.js';
+import { tokenEndpointFor } from './ims.js';
 
 /** An access token as the `token` event carries it. */
 export interface Token {
@@ -14,8 +15,8 @@ export interface Token {
 }
 
 export interface TokenRequest {
-  /** `{ims}/ims/token/v3`. */
-  tokenEndpoint: string;
+  /** The IMS that issued the code: the request goes to its `/ims/token/v3`. */
+  ims: string;
   clientId: string;
   code: string;
   verifier: string;
@@ -26,23 +27,66 @@ export interface TokenRequest {
   now?: () => number;
 }
 
-const retryAfterOf = (res: Response): number | undefined => {
-  const h = res.headers.get('retry-after');
-  if (!h) return undefined;
-  const s = /^\d+$/.test(h) ? +h : (Date.parse(h) - Date.now()) / 1000;
-  return Number.isFinite(s) ? Math.max(0, Math.ceil(s)) : undefined;
-};
-
 const str = (v: unknown): string | undefined => (typeof v == 'string' && v ? v : undefined);
 
+/** Seconds, from a `Retry-After` header or, as imslib reads it, a JSON `retryAfter` field (IMS sends seconds). */
+const retryAfterOf = (header: string | null, body: unknown): number | undefined => {
+  const v = header ?? body;
+  return /^\s*\d+\s*$/.test(v as string) ? +(v as string) : undefined;
+};
+
 /**
- * Exchanges an authorization code and its PKCE verifier for an access token.
+ * Reads the token endpoint's answer: a token, or an AuthError (the IdP's own `error`, else `invalid_response`) that
+ * keeps the HTTP status and the wait a 429 asks for. Never throws anything but an AuthError.
+ */
+export const tokenFromResponse = (
+  status: number,
+  retryAfterHeader: string | null,
+  text: string,
+  clientId: string,
+  now: number,
+): Token => {
+  let json: Record<string, unknown> | undefined;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (parsed && typeof parsed == 'object' && !Array.isArray(parsed)) json = parsed as Record<string, unknown>;
+  } catch {
+    // not JSON: handled below
+  }
+  const http = { status, retryAfter: retryAfterOf(retryAfterHeader, json?.retryAfter) };
+  const error = str(json?.error);
+  if (error) {
+    const description = str(json?.error_description);
+    throw new AuthError(error, description ?? `The token endpoint answered ${error} (HTTP ${status}).`, {
+      description,
+      ...http,
+    });
+  }
+  const accessToken = str(json?.access_token);
+  // IMS may send expires_in as a numeric string; imslib accepts that too.
+  const e = json?.expires_in;
+  const expiresIn = typeof e == 'number' || typeof e == 'string' ? +e : NaN;
+  if (status < 200 || status > 299 || !accessToken || !(expiresIn > 0 && expiresIn < Infinity)) {
+    throw new AuthError('invalid_response', `The token endpoint answered HTTP ${status}, no token.`, http);
+  }
+  return {
+    accessToken,
+    tokenType: str(json!.token_type) ?? 'bearer',
+    expiresIn,
+    expiresAt: now + expiresIn * 1000,
+    scope: str(json!.scope),
+    idToken: str(json!.id_token),
+    clientId,
+  };
+};
+
+/**
+ * Exchanges an authorization code and its PKCE verifier for an access token at `{ims}/ims/token/v3`.
  * The body is a form and no header is set, so the browser sends a CORS simple request (no preflight).
- * Every failure rejects with an AuthError: the IdP's own `error`, `network_error`, `timeout` or `invalid_response`;
- * an HTTP error keeps its `status` and `retryAfter`.
+ * Every failure rejects with an AuthError: the IdP's own `error`, `network_error`, `timeout` or `invalid_response`.
  */
 export const requestToken = async (r: TokenRequest): Promise<Token> => {
-  const url = new URL(r.tokenEndpoint);
+  const url = new URL(tokenEndpointFor(r.ims));
   url.searchParams.set('client_id', r.clientId);
   const body = new URLSearchParams({
     grant_type: 'authorization_code',
@@ -57,51 +101,39 @@ export const requestToken = async (r: TokenRequest): Promise<Token> => {
   let res: Response;
   let text: string;
   try {
-    res = await (r.fetch ?? fetch)(url, { method: 'POST', body, signal: ctl.signal, credentials: 'omit' });
+    res = await (r.fetch ?? fetch)(url, {
+      method: 'POST',
+      body,
+      signal: ctl.signal,
+      credentials: 'omit',
+    });
     text = await res.text();
   } catch (e) {
     throw ctl.signal.aborted
-      ? new AuthError('timeout', `The token endpoint did not answer within ${ms} ms.`)
-      : new AuthError('network_error', `The token endpoint could not be reached: ${(e as Error).message}`);
+      ? new AuthError('timeout', `No answer from the token endpoint in ${ms} ms.`)
+      : new AuthError('network_error', `Token endpoint unreachable: ${(e as Error).message}`);
   } finally {
     clearTimeout(timer);
   }
-  const http = { status: res.status, retryAfter: retryAfterOf(res) };
-  let json: Record<string, unknown> | undefined;
-  try {
-    const parsed: unknown = JSON.parse(text);
-    if (parsed && typeof parsed == 'object' && !Array.isArray(parsed)) json = parsed as Record<string, unknown>;
-  } catch {
-    // not JSON: handled below
-  }
-  const error = str(json?.error);
-  if (error) {
-    const description = str(json?.error_description);
-    throw new AuthError(error, description ?? `The token endpoint answered ${error} (HTTP ${res.status}).`, {
-      description,
-      ...http,
-    });
-  }
-  if (!res.ok || !json) {
-    throw new AuthError(
-      'invalid_response',
-      `The token endpoint answered HTTP ${res.status} with ${json ? 'no error code' : 'no JSON'}` +
-        (http.retryAfter != null ? `; retry after ${http.retryAfter} s.` : '.'),
-      http,
-    );
-  }
-  const accessToken = str(json.access_token);
-  const expiresIn = json.expires_in;
-  if (!accessToken || typeof expiresIn != 'number' || !(expiresIn > 0)) {
-    throw new AuthError('invalid_response', 'The token endpoint answered without access_token and expires_in.', http);
-  }
-  return {
-    accessToken,
-    tokenType: str(json.token_type) ?? 'bearer',
-    expiresIn,
-    expiresAt: (r.now ?? Date.now)() + expiresIn * 1000,
-    scope: str(json.scope),
-    idToken: str(json.id_token),
-    clientId: r.clientId,
-  };
+  return tokenFromResponse(res.status, res.headers.get('retry-after'), text, r.clientId, (r.now ?? Date.now)());
+};
+
+/**
+ * Tells the IMS that issued `token` to forget it: `/ims/revoke`, and with `endSession` also `/ims/logout/v1`, which
+ * ends the user's IMS session (the next sign-in asks for credentials). Form posts, no credentials: CORS simple
+ * requests, sent with `keepalive` so they finish if the page goes away. Failures are ignored: the token is forgotten
+ * here all the same.
+ */
+export const revokeToken = (ims: string, token: Token, endSession = false): void => {
+  const post = (path: string, body: Record<string, string>) =>
+    fetch(`${ims}/ims/${path}?client_id=${encodeURIComponent(token.clientId)}`, {
+      method: 'POST',
+      body: new URLSearchParams({ client_id: token.clientId, ...body }),
+      keepalive: true,
+      credentials: 'omit',
+    }).catch(() => {});
+  const revoke = () => post('revoke', { token: token.accessToken });
+  // Logout first: it needs the token to be valid still.
+  if (endSession) void post('logout/v1', { access_token: token.accessToken }).then(revoke);
+  else void revoke();
 };

@@ -65,7 +65,7 @@ describe('<adobe-sign-in> popup sign-in against the local IMS', () => {
     const info = await fetch(`${IMS}/ims/userinfo/v2?client_id=${clientId}`, {
       headers: { authorization: `Bearer ${detail.accessToken}` },
     });
-    expect((await info.json()).email).to.equal('test.user@example.com');
+    expect((await info.json()).sub).to.equal('A1B2C3D4E5F6@AdobeID');
     expect(await imsStats(clientId)).to.include({ tokenRequests: 1 });
   });
 
@@ -100,7 +100,7 @@ describe('<adobe-sign-in> popup failures and edge cases', () => {
     expect(el.signedIn).to.equal(false);
   });
 
-  it('still takes a token that comes after popup_closed, as under COOP, and is idle in between', async () => {
+  it('still takes a code that comes after popup_closed, as under COOP, and exchanges it with its verifier', async () => {
     const clientId = await newClient({});
     const el = await signIn(clientId);
     await click(button(el));
@@ -110,14 +110,16 @@ describe('<adobe-sign-in> popup failures and edge cases', () => {
     popup.close();
     expect((await failed).detail.code).to.equal('popup_closed');
     expect(el.busy).to.equal(false);
-    // What a popup cut off from its opener by COOP sends: the state's BroadcastChannel.
-    const token = tokenFor(clientId, 60000, 'late');
-    const got = oneEvent(el, 'token');
+    // What a popup cut off from its opener by COOP sends on the state's channel: the code, never a token. This one
+    // was never issued, so IMS refuses it: the element did try, with the verifier it holds.
+    const refused = oneEvent(el, 'auth-error');
     const channel = new BroadcastChannel(`adobe-auth:${state}`);
-    channel.postMessage({ type: 'adobe-auth', state, token });
+    channel.postMessage({ type: 'adobe-auth', state, code: 'late-code', iss: IMS });
     channel.close();
-    expect((await got).detail).to.deep.equal(token);
-    expect(el.signedIn).to.equal(true);
+    expect((await refused).detail.code).to.equal('invalid_grant');
+    expect(await imsStats(clientId)).to.include({ tokenRequests: 1 });
+    expect(el.signedIn).to.equal(false);
+    expect(el.busy).to.equal(false);
   });
 
   it('reports access_denied when the user cancels at IMS', async () => {

@@ -4,7 +4,7 @@ import '../../src/define.js';
 import type { AdobeAuthRedirect } from '../../src/adobe-auth-redirect.js';
 import { exchangeAuthCodeForToken } from '../../src/oauth/exchange.js';
 import { AuthError } from '../../src/oauth/errors.js';
-import { saveTransaction, type Transaction } from '../../src/oauth/storage.js';
+import { saveTransaction, tokenKey, type Transaction } from '../../src/oauth/storage.js';
 
 // These tests put a sign-in answer on this page's own URL, as IMS would on the redirect page.
 const answer = (query: string) => {
@@ -13,18 +13,24 @@ const answer = (query: string) => {
   history.replaceState(history.state, '', url);
 };
 
-const tx = (tokenEndpoint: string, extra: Partial<Transaction> = {}): Transaction => ({
+// The answers land on this test page, as they would on a redirect page registered at its URL.
+const HERE = location.origin + location.pathname;
+
+const tx = (ims: string, extra: Partial<Transaction> = {}): Transaction => ({
   verifier: 'v'.repeat(43),
   clientId: 'client-1',
-  redirectUri: location.origin + '/test/fixtures/redirect.html',
-  tokenEndpoint,
+  redirectUri: HERE,
+  ims,
   returnTo: location.href,
   mode: 'popup',
+  storage: 'session',
   createdAt: Date.now(),
   ...extra,
 });
 
-const fake = (scenario: string) => `${location.origin}/fake-ims/${scenario}/ims/token/v3`;
+/** An IMS whose token endpoint (a fake one in the test server) answers as `scenario` says. */
+const fake = (scenario: string) => `${location.origin}/fake-ims/${scenario}`;
+const iss = (scenario: string) => `&iss=${encodeURIComponent(fake(scenario))}`;
 
 /** Counts calls to the page's fetch while a test runs. */
 const countFetches = () => {
@@ -83,7 +89,7 @@ describe('<adobe-auth-redirect>', () => {
 
   it('refuses an unknown state with state_mismatch, making no request and storing nothing', async () => {
     saveTransaction(sessionStorage, 'real-state', tx(fake('ok')));
-    answer('code=abc&state=forged');
+    answer('code=abc&state=forged' + iss('ok'));
     const { el, detail } = await mountFailing();
     expect(detail.code).to.equal('state_mismatch');
     expect(el.status).to.equal('error');
@@ -94,24 +100,25 @@ describe('<adobe-auth-redirect>', () => {
 
   it('exchanges, stores, fires a cancelable token event and strips the answer from the address bar', async () => {
     saveTransaction(sessionStorage, 's1', tx(fake('ok')));
-    answer('code=abc&state=s1');
+    answer('code=abc&state=s1' + iss('ok'));
     const el = document.createElement('adobe-auth-redirect');
     const got = oneEvent(el, 'token');
     // Cancel: stay on this page (it is the test page).
     el.addEventListener('token', (e) => e.preventDefault());
     document.body.append(el);
-    expect(location.search).not.to.match(/[?&](code|state)=/);
+    expect(location.search).not.to.match(/[?&](code|state|iss)=/);
     expect(location.search).to.contain('wtr-session-id');
     const e = await got;
     expect(e.cancelable && e.bubbles && e.composed).to.equal(true);
     expect(e.detail.accessToken).to.equal('at-123');
-    expect(JSON.parse(sessionStorage.getItem('adobe-auth:token:client-1')!).accessToken).to.equal('at-123');
+    expect(JSON.parse(sessionStorage.getItem(tokenKey(fake('ok'), 'client-1'))!).accessToken).to.equal('at-123');
     expect(sessionStorage.getItem('adobe-auth:tx:s1')).to.equal(null);
     await el.updateComplete;
     expect(el.status).to.equal('done');
     expect(fetches.calls).to.have.length(1);
-    // Cancelled: the popup stays open.
+    // Cancelled: the page stays (no return, no close).
     expect(closes).to.equal(0);
+    expect(location.pathname).to.equal(new URL(HERE).pathname);
     // Moving the element does not run it again.
     document.body.prepend(el);
     await new Promise((r) => setTimeout(r, 50));
@@ -121,7 +128,7 @@ describe('<adobe-auth-redirect>', () => {
 
   it("shows the IdP's error as text, never as HTML", async () => {
     saveTransaction(sessionStorage, 's1', tx(fake('ok'), { mode: 'redirect', returnTo: 'https://elsewhere.example/' }));
-    answer('error=access_denied&error_description=<img src=x onerror=alert(1)>&state=s1');
+    answer('error=access_denied&error_description=<img src=x onerror=alert(1)>&state=s1' + iss('ok'));
     const { el, detail } = await mountFailing();
     expect(detail).to.deep.equal({
       code: 'access_denied',
@@ -142,7 +149,7 @@ describe('<adobe-auth-redirect>', () => {
   ]) {
     it(`refuses a malformed answer (${query}) with ${code}`, async () => {
       saveTransaction(sessionStorage, 's1', tx(fake('ok')));
-      answer(query);
+      answer(query + iss('ok'));
       expect((await mountFailing()).detail.code).to.equal(code);
       expect(fetches.calls).to.deep.equal([]);
     });
@@ -150,19 +157,19 @@ describe('<adobe-auth-redirect>', () => {
 
   it('refuses a sign-in started for another client than the one it pins', async () => {
     saveTransaction(sessionStorage, 's1', tx(fake('ok')));
-    answer('code=abc&state=s1');
+    answer('code=abc&state=s1' + iss('ok'));
     expect((await mountFailing({ 'client-id': 'client-2' })).detail.code).to.equal('config_error');
     expect(fetches.calls).to.deep.equal([]);
   });
 
   it('reports a token endpoint failure and stores no token', async () => {
-    saveTransaction(sessionStorage, 's1', tx(fake('html-500')));
-    answer('code=abc&state=s1');
+    saveTransaction(sessionStorage, 's1', tx(fake('html-500'), { mode: 'popup' }));
+    answer('code=abc&state=s1' + iss('html-500'));
     const { el, detail } = await mountFailing();
     expect(detail.code).to.equal('invalid_response');
     expect(Object.keys(sessionStorage).filter((k) => k.includes(':token:'))).to.deep.equal([]);
     expect(el.status).to.equal('error');
-    // A popup hands the error to its opener and closes.
+    // A popup without an opener hands the error over on the state's channel, and closes.
     expect(closes).to.equal(1);
   });
 });
@@ -172,7 +179,7 @@ describe('exchangeAuthCodeForToken()', () => {
 
   it('resolves with the token of a known state', async () => {
     saveTransaction(sessionStorage, 's1', tx(fake('ok')));
-    const token = await exchangeAuthCodeForToken({ url: 'https://app.example/redirect.html?code=abc&state=s1' });
+    const token = await exchangeAuthCodeForToken({ url: `${HERE}?code=abc&state=s1${iss('ok')}` });
     expect(token.accessToken).to.equal('at-123');
     expect(token.clientId).to.equal('client-1');
   });
@@ -181,7 +188,7 @@ describe('exchangeAuthCodeForToken()', () => {
     saveTransaction(sessionStorage, 's1', tx(fake('ok')));
     let calls = 0;
     const counting: typeof fetch = (i, init) => (calls++, fetch(i, init));
-    const url = 'https://app.example/redirect.html?code=abc&state=s1';
+    const url = `${HERE}?code=abc&state=s1${iss('ok')}`;
     await exchangeAuthCodeForToken({ url, fetch: counting });
     const e = await exchangeAuthCodeForToken({ url, fetch: counting, handoffWaitMs: 100 }).catch((x) => x);
     expect(e).to.be.instanceOf(AuthError);
@@ -191,14 +198,16 @@ describe('exchangeAuthCodeForToken()', () => {
 
   it("rejects with the token endpoint's typed error", async () => {
     saveTransaction(sessionStorage, 's1', tx(fake('rate-limited')));
-    const e = await exchangeAuthCodeForToken({ url: 'https://app.example/r?code=abc&state=s1' }).catch((x) => x);
+    const e = await exchangeAuthCodeForToken({ url: `${HERE}?code=abc&state=s1${iss('rate-limited')}` }).catch(
+      (x) => x,
+    );
     expect(e.code).to.equal('invalid_response');
     expect(e.status).to.equal(429);
     expect(e.retryAfter).to.equal(30);
   });
 
   it('rejects with state_mismatch when the URL holds no answer', async () => {
-    const e = await exchangeAuthCodeForToken({ url: 'https://app.example/redirect.html' }).catch((x) => x);
+    const e = await exchangeAuthCodeForToken({ url: HERE }).catch((x) => x);
     expect(e.code).to.equal('state_mismatch');
   });
 });

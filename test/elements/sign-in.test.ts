@@ -8,13 +8,14 @@ import {
   litWarnings,
   newClient,
   sleep,
+  storeToken,
   tokenFor,
+  tokenKeyFor,
   userActivationExpired,
   waitFor,
 } from '../support/flow.js';
 import '../../src/define.js';
 import { AdobeSignIn } from '../../src/adobe-sign-in.js';
-import { saveToken } from '../../src/oauth/storage.js';
 
 const button = (el: AdobeSignIn) => el.shadowRoot!.querySelector('button')!;
 const visibleLabel = (el: AdobeSignIn) =>
@@ -30,6 +31,10 @@ describe('<adobe-sign-in>', () => {
     expect(el.environment).to.equal('prod');
     expect(el.mode).to.equal('popup');
     expect(el.popupFallback).to.equal('redirect');
+    expect(el.storage).to.equal('session');
+    expect(el.renewBefore).to.equal(300);
+    expect(el.endSession).to.equal(false);
+    expect(el.authorizeParams).to.equal(undefined);
     expect(el.disabled).to.equal(false);
     expect(el.busy).to.equal(false);
     expect(el.signedIn).to.equal(false);
@@ -40,11 +45,16 @@ describe('<adobe-sign-in>', () => {
   });
 
   it('is accessible, signed out and signed in', async () => {
-    const el = await fixture<AdobeSignIn>(html`<adobe-sign-in client-id="a" redirect-uri=${REDIRECT}></adobe-sign-in>`);
+    const el = await fixture<AdobeSignIn>(
+      html`<adobe-sign-in client-id="a" redirect-uri=${REDIRECT} ims-origin=${IMS}></adobe-sign-in>`,
+    );
     await expect(el).to.be.accessible();
-    el.token = tokenFor('a');
-    await el.updateComplete;
-    await expect(el).to.be.accessible();
+    storeToken(tokenFor('b'));
+    const signedIn = await fixture<AdobeSignIn>(
+      html`<adobe-sign-in client-id="b" redirect-uri=${REDIRECT} ims-origin=${IMS}></adobe-sign-in>`,
+    );
+    expect(signedIn.signedIn).to.equal(true);
+    await expect(signedIn).to.be.accessible();
   });
 
   for (const [attrs, missing] of [
@@ -52,6 +62,11 @@ describe('<adobe-sign-in>', () => {
     [{ 'client-id': 'a' }, 'redirect-uri'],
     [{ 'client-id': 'a', 'redirect-uri': '/relative.html' }, 'redirect-uri'],
     [{ 'client-id': 'a', 'redirect-uri': REDIRECT, environment: 'dev' }, 'environment'],
+    [{ 'client-id': 'a', 'redirect-uri': REDIRECT, environment: '__proto__' }, 'environment'],
+    [{ 'client-id': 'a', 'redirect-uri': REDIRECT, storage: 'cookie' }, 'storage'],
+    [{ 'client-id': 'a', 'redirect-uri': REDIRECT, 'authorize-params': 'state=x' }, 'state'],
+    [{ 'client-id': 'a', 'redirect-uri': REDIRECT, 'ims-origin': 'https://attacker.example' }, 'trustImsOrigin'],
+    [{ 'client-id': 'a', 'redirect-uri': REDIRECT, 'ims-origin': 'http://ims.example' }, 'https'],
   ] as const) {
     it(`reports config_error naming ${missing}, and opens no popup`, async () => {
       const el = document.createElement('adobe-sign-in');
@@ -108,11 +123,11 @@ describe('<adobe-sign-in>', () => {
 
   it('restores a stored, unexpired token on load', async () => {
     const token = tokenFor('c1');
-    saveToken(sessionStorage, token);
+    storeToken(token);
     const events: string[] = [];
     document.addEventListener('token', () => events.push('token'), { once: true });
     const el = await fixture<AdobeSignIn>(
-      html`<adobe-sign-in client-id="c1" redirect-uri=${REDIRECT}></adobe-sign-in>`,
+      html`<adobe-sign-in client-id="c1" redirect-uri=${REDIRECT} ims-origin=${IMS}></adobe-sign-in>`,
     );
     expect(el.token).to.deep.equal(token);
     expect(el.signedIn).to.equal(true);
@@ -121,15 +136,22 @@ describe('<adobe-sign-in>', () => {
     await sleep(50);
     expect(events).to.deep.equal([]);
     const other = await fixture<AdobeSignIn>(
-      html`<adobe-sign-in client-id="c2" redirect-uri=${REDIRECT}></adobe-sign-in>`,
+      html`<adobe-sign-in client-id="c2" redirect-uri=${REDIRECT} ims-origin=${IMS}></adobe-sign-in>`,
     );
     expect(other.signedIn).to.equal(false);
+    // The same client id at another IMS is another session: one IMS's token is never another's.
+    const stage = await fixture<AdobeSignIn>(
+      html`<adobe-sign-in client-id="c1" redirect-uri=${REDIRECT} environment="stage"></adobe-sign-in>`,
+    );
+    expect(stage.signedIn).to.equal(false);
   });
 
   it('restores the token when client-id is set after the element is connected', async () => {
     const token = tokenFor('late');
-    saveToken(sessionStorage, token);
-    const el = await fixture<AdobeSignIn>(html`<adobe-sign-in redirect-uri=${REDIRECT}></adobe-sign-in>`);
+    storeToken(token);
+    const el = await fixture<AdobeSignIn>(
+      html`<adobe-sign-in redirect-uri=${REDIRECT} ims-origin=${IMS}></adobe-sign-in>`,
+    );
     expect(el.signedIn).to.equal(false);
     el.clientId = 'late';
     await el.updateComplete;
@@ -137,23 +159,24 @@ describe('<adobe-sign-in>', () => {
     expect(el.signedIn).to.equal(true);
   });
 
-  it('signs out by itself when the token expires', async () => {
-    const token = tokenFor('c1', 300);
+  it('signs out by itself when the token expires, with reason expired', async () => {
+    storeToken(tokenFor('c-expiring', 1500));
     const el = await fixture<AdobeSignIn>(
-      html`<adobe-sign-in client-id="c1" redirect-uri=${REDIRECT}></adobe-sign-in>`,
+      html`<adobe-sign-in client-id="c-expiring" redirect-uri=${REDIRECT} ims-origin=${IMS}></adobe-sign-in>`,
     );
-    el.token = token;
-    await el.updateComplete;
     expect(el.signedIn).to.equal(true);
-    await waitFor(() => !el.signedIn, 'the token to expire', 3000);
+    const { detail } = await oneEvent(el, 'sign-out');
+    expect(detail).to.deep.equal({ clientId: 'c-expiring', reason: 'expired' });
     expect(el.token).to.equal(null);
+    await el.updateComplete;
     expect(el.hasAttribute('signed-in')).to.equal(false);
+    expect(sessionStorage.getItem(tokenKeyFor('c-expiring'))).to.equal(null);
   });
 
   it('does not restore an expired token', async () => {
-    saveToken(sessionStorage, tokenFor('c1', -1));
+    storeToken(tokenFor('c-old', -1));
     const el = await fixture<AdobeSignIn>(
-      html`<adobe-sign-in client-id="c1" redirect-uri=${REDIRECT}></adobe-sign-in>`,
+      html`<adobe-sign-in client-id="c-old" redirect-uri=${REDIRECT} ims-origin=${IMS}></adobe-sign-in>`,
     );
     expect(el.signedIn).to.equal(false);
     expect(sessionStorage.length).to.equal(0);
@@ -171,11 +194,11 @@ describe('<adobe-sign-in>', () => {
     const out = oneEvent(el, 'sign-out');
     await click(button(el));
     const { detail } = await out;
-    expect(detail).to.deep.equal({ clientId });
+    expect(detail).to.deep.equal({ clientId, reason: 'user' });
     expect(el.token).to.equal(null);
     expect(el.signedIn).to.equal(false);
     expect(el.hasAttribute('signed-in')).to.equal(false);
-    expect(sessionStorage.getItem(`adobe-auth:token:${clientId}`)).to.equal(null);
+    expect(sessionStorage.getItem(tokenKeyFor(clientId))).to.equal(null);
     await waitFor(async () => (await imsStats(clientId)).revocations === 1, 'the revocation');
     await el.updateComplete;
     expect(visibleLabel(el).name).to.equal('');

@@ -6,7 +6,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { flushSync } from 'react-dom';
 import { AdobeSignIn, AdobeAuthRedirect } from '../../src/react.js';
 import { AdobeSignIn as AdobeSignInElement } from '../../src/adobe-sign-in.js';
-import { IMS, REDIRECT, click, imsStats, newClient, tokenFor, withCleanPage } from '../support/flow.js';
+import { IMS, REDIRECT, click, imsStats, newClient, storeToken, tokenFor, withCleanPage } from '../support/flow.js';
 
 interface Manifest {
   modules: { declarations: { tagName?: string; events?: { name: string }[] }[] }[];
@@ -122,7 +122,7 @@ describe('React wrappers', () => {
 
   it('keeps properties a framework set before the tag was defined, and restores the stored token then', async () => {
     const clientId = await newClient();
-    sessionStorage.setItem(`adobe-auth:token:${clientId}`, JSON.stringify(tokenFor(clientId)));
+    storeToken(tokenFor(clientId));
     const el = document.createElement('adobe-sign-in-late') as AdobeSignInElement;
     Object.assign(el, { clientId, redirectUri: REDIRECT, imsOrigin: IMS });
     host.append(el);

@@ -7,18 +7,17 @@ const APP = 'http://app.localhost:9000';
 const REDIRECT = `${APP}/redirect.html`;
 let ims;
 
-/** Signs the test user in without screens and returns the code, its verifier and the redirect URL. */
-const signIn = async (clientId, extra = {}) => {
-  ims.setSwitches(clientId, { auto: true });
+/**
+ * Signs the test user in without screens (unless `auto` is false: the switches are the client's own then) and returns
+ * the code, its verifier and the redirect URL.
+ */
+const signIn = async (clientId, extra = {}, auto = true, until = REDIRECT, browser = new Browser()) => {
+  if (auto) ims.setSwitches(clientId, { auto: true });
   const { verifier, challenge } = pkcePair();
-  const browser = new Browser();
-  const start = authorizeUrl(ims.origin, {
-    client_id: clientId,
-    redirect_uri: REDIRECT,
-    code_challenge: challenge,
-    ...extra,
-  });
-  const { url, seen } = await browser.navigate(start, REDIRECT);
+  const params = { client_id: clientId, redirect_uri: REDIRECT, code_challenge: challenge, ...extra };
+  for (const k of Object.keys(params)) if (params[k] === undefined) delete params[k];
+  const start = authorizeUrl(ims.origin, params);
+  const { url, seen } = await browser.navigate(start, until);
   const back = new URL(url);
   return {
     code: back.searchParams.get('code'),
@@ -33,11 +32,49 @@ const signIn = async (clientId, extra = {}) => {
 let n = 0;
 const client = () => `test-${process.pid}-${++n}`;
 
+const post = (browser, url, body = {}) => browser.fetch(url, { method: 'POST', body: new URLSearchParams(body) });
+
+/** Presses Allow on a consent screen; resolves with the code IMS sends back. */
+const allow = async (browser, html) => {
+  const action = new URL(/action="([^"]+\/consent)"/.exec(html)[1], ims.origin).href;
+  const res = await post(browser, action);
+  const { url } = await browser.navigate(new URL(res.headers.get('location'), ims.origin).href, REDIRECT);
+  return { code: new URL(url).searchParams.get('code') };
+};
+
+/** Signs the test user in on a login screen and allows access; resolves with the code. */
+const loginAndAllow = async (browser, html) => {
+  const action = new URL(/action="([^"]+\/login)"/.exec(html)[1], ims.origin).href;
+  const ok = await post(browser, action, { email: TEST_USER.email, password: TEST_USER.password });
+  const next = await browser.navigate(new URL(ok.headers.get('location'), ims.origin).href, REDIRECT);
+  return next.html ? allow(browser, next.html) : { code: new URL(next.url).searchParams.get('code') };
+};
+
+/** Starts a sign-in of the registered client (screens on) in `browser`; resolves with where it lands and the verifier. */
+const startRegistered = async (browser, extra = {}) => {
+  ims.setSwitches('registered', {});
+  const { challenge, verifier } = pkcePair();
+  const start = authorizeUrl(ims.origin, {
+    client_id: 'registered',
+    redirect_uri: REDIRECT,
+    code_challenge: challenge,
+    ...extra,
+  });
+  return { ...(await browser.navigate(start, REDIRECT)), verifier };
+};
+
 describe('local IMS', () => {
   before(async () => {
     ims = await startLocalIms({
       port: 0,
-      clients: [{ client_id: 'registered', redirect_uris: [REDIRECT] }],
+      clients: [
+        { client_id: 'registered', redirect_uris: [REDIRECT] },
+        {
+          client_id: 'patterned',
+          redirect_uri_patterns: ['^http://app\\.localhost:9000/(a|b)\\.html$'],
+          default_redirect_uri: `${APP}/default.html`,
+        },
+      ],
       dynamicClients: { prefix: 'test-', redirect_uris: [REDIRECT] },
     });
   });
@@ -47,7 +84,9 @@ describe('local IMS', () => {
     const res = await fetch(`${ims.origin}/ims/.well-known/openid-configuration`);
     assert.equal(res.status, 200);
     const d = await res.json();
-    assert.equal(d.issuer, `${ims.origin}/ims`);
+    // As IMS's own discovery says: the issuer is the origin, the endpoints are under /ims.
+    assert.equal(d.issuer, ims.origin);
+    assert.equal(d.authorization_response_iss_parameter_supported, true);
     assert.equal(d.authorization_endpoint, `${ims.origin}/ims/authorize/v2`);
     assert.equal(d.token_endpoint, `${ims.origin}/ims/token/v3`);
     assert.equal(d.userinfo_endpoint, `${ims.origin}/ims/userinfo/v2`);
@@ -62,6 +101,7 @@ describe('local IMS', () => {
     const { code, back, verifier, state } = await signIn(id);
     assert.ok(code, `no code in ${back}`);
     assert.equal(back.searchParams.get('state'), state);
+    assert.equal(back.searchParams.get('iss'), ims.origin);
     const res = await exchange(ims.origin, { clientId: id, code, verifier, redirectUri: REDIRECT, origin: APP });
     assert.equal(res.status, 200);
     assert.equal(res.headers.get('access-control-allow-origin'), APP);
@@ -75,9 +115,43 @@ describe('local IMS', () => {
       headers: { authorization: `Bearer ${t.access_token}` },
     });
     assert.equal(info.status, 200);
-    const who = await info.json();
-    assert.equal(who.sub, TEST_USER.sub);
-    assert.equal(who.email, TEST_USER.email);
+    // AdobeID,openid: the subject only, as IMS gives it; names need `profile`, email needs `email`.
+    assert.deepEqual(await info.json(), { sub: TEST_USER.sub });
+  });
+
+  for (const [scope, claims] of [
+    [
+      'AdobeID,openid,profile',
+      { name: TEST_USER.name, given_name: 'Test', family_name: 'User', account_type: 'type1' },
+    ],
+    ['AdobeID,openid,email', { email: TEST_USER.email, email_verified: true }],
+  ]) {
+    it(`gives userinfo claims by scope, as IMS does (${scope})`, async () => {
+      const id = client();
+      const { code, verifier } = await signIn(id, { scope });
+      const t = await (await exchange(ims.origin, { clientId: id, code, verifier, redirectUri: REDIRECT })).json();
+      const info = await fetch(`${ims.origin}/ims/userinfo/v2?client_id=${id}`, {
+        headers: { authorization: `Bearer ${t.access_token}` },
+      });
+      assert.deepEqual(await info.json(), { sub: TEST_USER.sub, ...claims });
+    });
+  }
+
+  it('leaves iss out of its answers, or sends another, when the iss switch says so', async () => {
+    const dropped = client();
+    ims.setSwitches(dropped, { auto: true, iss: '' });
+    assert.equal((await signIn(dropped, {}, false)).back.searchParams.has('iss'), false);
+    const forged = client();
+    ims.setSwitches(forged, { auto: true, iss: 'https://attacker.example' });
+    assert.equal((await signIn(forged, {}, false)).back.searchParams.get('iss'), 'https://attacker.example');
+  });
+
+  it('issues tokens with the lifetime the tokenTtl switch gives', async () => {
+    const id = client();
+    const { code, verifier } = await signIn(id);
+    ims.setSwitches(id, { tokenTtl: 5 });
+    const t = await (await exchange(ims.origin, { clientId: id, code, verifier, redirectUri: REDIRECT })).json();
+    assert.equal(t.expires_in, 5);
   });
 
   for (const [name, verifier] of [
@@ -202,18 +276,20 @@ describe('local IMS', () => {
     assert.equal(new URL(url).searchParams.get('error'), 'access_denied');
   });
 
-  it('refuses an unregistered redirect URI without redirecting to it', async () => {
-    const { challenge } = pkcePair();
-    const res = await fetch(
-      authorizeUrl(ims.origin, {
-        client_id: 'registered',
-        redirect_uri: 'http://evil.localhost/cb',
-        code_challenge: challenge,
-      }),
-      { redirect: 'manual' },
-    );
-    assert.equal(res.headers.get('location'), null);
-    assert.equal(res.status, 400);
+  it("matches redirect URIs with the credential's Redirect URI Patterns (regular expressions)", async () => {
+    for (const page of ['a.html', 'b.html']) {
+      const { back } = await signIn('patterned', { redirect_uri: `${APP}/${page}` }, true, `${APP}/`);
+      assert.equal(back.origin + back.pathname, `${APP}/${page}`);
+      assert.ok(back.searchParams.get('code'));
+    }
+  });
+
+  it('answers a redirect_uri that matches no pattern at the Default Redirect URI, as IMS does', async () => {
+    for (const redirect_uri of ['http://evil.localhost/cb', `${APP}/c.html`, undefined]) {
+      const { back } = await signIn('patterned', { redirect_uri }, true, `${APP}/`);
+      assert.equal(back.origin + back.pathname, `${APP}/default.html`, String(redirect_uri));
+      assert.ok(back.searchParams.get('code'));
+    }
   });
 
   for (const [failure, status] of [
@@ -241,6 +317,64 @@ describe('local IMS', () => {
     const res = await exchange(ims.origin, { clientId: id, code, verifier, redirectUri: REDIRECT });
     assert.equal(res.status, 200);
     assert.ok(Date.now() - t0 >= 400);
+  });
+
+  it('signs in again without a screen while the IMS session lives', async () => {
+    const browser = new Browser();
+    const first = await startRegistered(browser);
+    assert.match(first.html, /Sign in/);
+    await loginAndAllow(browser, first.html);
+    const again = await startRegistered(browser);
+    assert.equal(again.html, undefined);
+    assert.ok(new URL(again.url).searchParams.get('code'), 'straight back with a code');
+  });
+
+  it('ends the IMS session with a token-authenticated POST to /ims/logout/v1: the next sign-in asks again', async () => {
+    const browser = new Browser();
+    const first = await startRegistered(browser);
+    const { code } = await loginAndAllow(browser, first.html);
+    const res = await exchange(ims.origin, {
+      clientId: 'registered',
+      code,
+      verifier: first.verifier,
+      redirectUri: REDIRECT,
+    });
+    const t = await res.json();
+    const before = ims.stats('registered').logouts;
+    // As a page does it: a form post with the token, no cookies, a CORS simple request.
+    const out = await fetch(`${ims.origin}/ims/logout/v1?client_id=registered`, {
+      method: 'POST',
+      headers: { origin: APP },
+      body: new URLSearchParams({ client_id: 'registered', access_token: t.access_token }),
+    });
+    assert.equal(out.status, 200);
+    assert.equal(out.headers.get('access-control-allow-origin'), APP);
+    assert.equal(ims.stats('registered').logouts, before + 1);
+    assert.match((await startRegistered(browser)).html, /Sign in/);
+    const bad = await fetch(`${ims.origin}/ims/logout/v1`, {
+      method: 'POST',
+      body: new URLSearchParams({ client_id: 'registered', access_token: 'forged' }),
+    });
+    assert.equal(bad.status, 400);
+  });
+
+  it('shows a stand-in for the social provider for idp_flow=social.deep_link.web', async () => {
+    const browser = new Browser();
+    const social = await startRegistered(browser, { idp_flow: 'social.deep_link.web', provider_id: 'google' });
+    assert.match(social.html, /Continue with Google/);
+    assert.doesNotMatch(social.html, /Password/);
+    const action = new URL(/action="([^"]+\/social)"/.exec(social.html)[1], ims.origin).href;
+    const res = await post(browser, action);
+    const consent = await browser.navigate(new URL(res.headers.get('location'), ims.origin).href, REDIRECT);
+    const { code } = await allow(browser, consent.html);
+    const t = await exchange(ims.origin, {
+      clientId: 'registered',
+      code,
+      verifier: social.verifier,
+      redirectUri: REDIRECT,
+    });
+    assert.equal(t.status, 200);
+    assert.deepEqual(ims.stats('registered').screens.slice(-2), ['social:google', 'consent']);
   });
 
   it('signs out IMS-style and returns to a registered origin', async () => {

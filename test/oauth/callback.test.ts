@@ -1,19 +1,25 @@
 import { expect } from '@open-wc/testing';
-import { parseCallback } from '../../src/oauth/callback.js';
+import { checkIssuer, parseCallback } from '../../src/oauth/callback.js';
 import { AuthError } from '../../src/oauth/errors.js';
 
-const thrown = (search: string): AuthError => {
+const thrown = (op: () => unknown): AuthError => {
   try {
-    parseCallback(search);
+    op();
   } catch (e) {
     return e as AuthError;
   }
-  throw new Error(`parseCallback("${search}") did not throw`);
+  throw new Error('did not throw');
 };
+const parseError = (search: string) => thrown(() => parseCallback(search));
 
 describe('callback parsing', () => {
-  it('reads a code and its state', () => {
-    expect(parseCallback('?code=abc&state=s1')).to.deep.equal({ state: 's1', code: 'abc' });
+  it('reads a code, its state and the issuer', () => {
+    expect(parseCallback('?code=abc&state=s1')).to.include({ state: 's1', code: 'abc', iss: undefined });
+    expect(parseCallback('?code=abc&state=s1&iss=https%3A%2F%2Fims.example')).to.include({
+      state: 's1',
+      code: 'abc',
+      iss: 'https://ims.example',
+    });
   });
 
   it('turns an IdP error into an AuthError with its description', () => {
@@ -31,28 +37,64 @@ describe('callback parsing', () => {
   });
 
   it('refuses an answer with both a code and an error', () => {
-    const e = thrown('?code=abc&error=access_denied&state=s1');
+    const e = parseError('?code=abc&error=access_denied&state=s1');
     expect(e.code).to.equal('invalid_response');
     expect(e.message).to.contain('both');
   });
 
-  for (const name of ['code', 'state', 'error', 'error_description']) {
+  for (const name of ['code', 'state', 'error', 'error_description', 'iss']) {
     it(`refuses a repeated ${name}`, () => {
       const search =
-        name === 'code' || name === 'state' ? '?code=a&state=s' : '?error=access_denied&error_description=d&state=s';
-      const e = thrown(`${search}&${name}=again`);
+        name === 'error' || name === 'error_description'
+          ? '?error=access_denied&error_description=d&state=s'
+          : '?code=a&state=s&iss=x';
+      const e = parseError(`${search}&${name}=again`);
       expect(e.code).to.equal('invalid_response');
-      expect(e.message).to.contain(`"${name}"`);
+      expect(e.message).to.contain(name);
     });
   }
 
   it('refuses an answer without a state', () => {
-    expect(thrown('?code=abc').code).to.equal('state_mismatch');
-    expect(thrown('?code=abc&state=').code).to.equal('state_mismatch');
-    expect(thrown('?error=access_denied').code).to.equal('state_mismatch');
+    expect(parseError('?code=abc').code).to.equal('state_mismatch');
+    expect(parseError('?code=abc&state=').code).to.equal('state_mismatch');
+    expect(parseError('?error=access_denied').code).to.equal('state_mismatch');
   });
 
   it('refuses a state with neither code nor error', () => {
-    expect(thrown('?state=s1').code).to.equal('invalid_response');
+    expect(parseError('?state=s1').code).to.equal('invalid_response');
+  });
+});
+
+describe('issuer check (RFC 9207)', () => {
+  const local = 'http://localhost:8001';
+  const adobe = 'https://ims-na1.adobelogin.com';
+
+  it("accepts an iss naming the IMS the sign-in went to, as its origin or the origin's /ims", () => {
+    for (const iss of [local, `${local}/`, `${local}/ims`]) expect(() => checkIssuer(iss, local)).not.to.throw();
+    expect(() => checkIssuer(adobe, adobe)).not.to.throw();
+  });
+
+  it('refuses an iss naming any other issuer with issuer_mismatch', () => {
+    for (const iss of [
+      'http://localhost:8002',
+      'https://localhost:8001',
+      `${local}/other`,
+      `${local}.evil.example`,
+      'x',
+    ]) {
+      const e = thrown(() => checkIssuer(iss, local));
+      expect(e.code, iss).to.equal('issuer_mismatch');
+      expect(e.message).to.contain(iss);
+    }
+    expect(thrown(() => checkIssuer(local, adobe)).code).to.equal('issuer_mismatch');
+  });
+
+  it('refuses a missing iss from an IMS known to send one (the local IMS, any OpenID provider)', () => {
+    expect(thrown(() => checkIssuer(undefined, local)).code).to.equal('issuer_mismatch');
+  });
+
+  it("accepts a missing iss from Adobe's IMS, whose discovery does not announce it", () => {
+    expect(() => checkIssuer(undefined, adobe)).not.to.throw();
+    expect(() => checkIssuer(undefined, 'https://ims-na1-stg1.adobelogin.com')).not.to.throw();
   });
 });

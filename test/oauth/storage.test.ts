@@ -2,11 +2,15 @@ import { expect } from '@open-wc/testing';
 import {
   TRANSACTION_TTL_MS,
   clearToken,
+  keepToken,
   loadToken,
+  parseToken,
   saveToken,
   saveTransaction,
   sessionStore,
+  storeFor,
   takeTransaction,
+  tokenKey,
   type Transaction,
 } from '../../src/oauth/storage.js';
 import { AuthError } from '../../src/oauth/errors.js';
@@ -15,9 +19,10 @@ const tx = (createdAt: number): Transaction => ({
   verifier: 'v'.repeat(43),
   clientId: 'client-1',
   redirectUri: 'https://app.example/redirect.html',
-  tokenEndpoint: 'https://ims.example/ims/token/v3',
+  ims: 'https://ims.example',
   returnTo: 'https://app.example/',
   mode: 'popup',
+  storage: 'session',
   createdAt,
 });
 
@@ -79,8 +84,8 @@ describe('transaction store', () => {
     for (const op of [
       () => saveTransaction(broken, 's1', tx(0)),
       () => takeTransaction(broken, 's1'),
-      () => saveToken(broken, token),
-      () => loadToken(broken, 'client-1'),
+      () => saveToken(broken, IMS, token),
+      () => loadToken(broken, IMS, 'client-1'),
     ]) {
       const e = storageError(op);
       expect(e).to.be.instanceOf(AuthError);
@@ -104,24 +109,50 @@ describe('transaction store', () => {
   });
 });
 
-describe('token store', () => {
-  beforeEach(() => sessionStorage.clear());
+const IMS = 'https://ims-na1.adobelogin.com';
 
-  it('gives back an unexpired token of the same client only', () => {
-    saveToken(sessionStorage, token);
-    expect(loadToken(sessionStorage, 'client-1', 1_999)).to.deep.equal(token);
-    expect(loadToken(sessionStorage, 'client-2', 1_999)).to.equal(null);
+describe('token store', () => {
+  beforeEach(() => {
+    sessionStorage.clear();
+    localStorage.clear();
   });
 
-  it('removes an expired token', () => {
-    saveToken(sessionStorage, token);
-    expect(loadToken(sessionStorage, 'client-1', 2_000)).to.equal(null);
-    expect(sessionStorage.length).to.equal(0);
+  it('keeps a token per issuing IMS and client id', () => {
+    saveToken(sessionStorage, IMS, token);
+    expect(Object.keys(sessionStorage)).to.deep.equal([tokenKey(IMS, 'client-1')]);
+    expect(loadToken(sessionStorage, IMS, 'client-1')).to.deep.equal(token);
+    expect(loadToken(sessionStorage, IMS, 'client-2')).to.equal(null);
+    expect(loadToken(sessionStorage, 'https://ims-na1-stg1.adobelogin.com', 'client-1')).to.equal(null);
+  });
+
+  it('gives back a stored token expired or not: the session decides', () => {
+    saveToken(sessionStorage, IMS, { ...token, expiresAt: 0 });
+    expect(loadToken(sessionStorage, IMS, 'client-1')?.expiresAt).to.equal(0);
   });
 
   it('clears a token', () => {
-    saveToken(sessionStorage, token);
-    clearToken(sessionStorage, 'client-1');
-    expect(loadToken(sessionStorage, 'client-1', 0)).to.equal(null);
+    saveToken(sessionStorage, IMS, token);
+    clearToken(sessionStorage, IMS, 'client-1');
+    expect(loadToken(sessionStorage, IMS, 'client-1')).to.equal(null);
+  });
+
+  it('reads only a token of the client from a stored value: garbage and other clients give null', () => {
+    for (const raw of [null, '', '{', 'null', '[]', '{"accessToken":1}', JSON.stringify({ ...token, clientId: 'x' })]) {
+      expect(parseToken(raw, 'client-1'), String(raw)).to.equal(null);
+    }
+    expect(parseToken(JSON.stringify(token), 'client-1')).to.deep.equal(token);
+  });
+
+  it('has a store for each kind: this tab, every tab, this page', () => {
+    keepToken('session', IMS, token);
+    keepToken('local', IMS, { ...token, accessToken: 'shared' });
+    keepToken('memory', IMS, { ...token, accessToken: 'memory' });
+    expect(loadToken(sessionStorage, IMS, 'client-1')?.accessToken).to.equal('at');
+    expect(loadToken(localStorage, IMS, 'client-1')?.accessToken).to.equal('shared');
+    expect(loadToken(storeFor('memory'), IMS, 'client-1')?.accessToken).to.equal('memory');
+    expect(Object.keys(sessionStorage)).to.have.length(1);
+    expect(Object.keys(localStorage)).to.have.length(1);
+    clearToken(storeFor('memory'), IMS, 'client-1');
+    localStorage.clear();
   });
 });

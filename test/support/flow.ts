@@ -1,6 +1,7 @@
 // Helpers for the element tests: the local IMS's controls, real clicks, popup capture, waiting.
 import { sendMouse, resetMouse } from '@web/test-runner-commands';
 import type { Token } from '../../src/oauth/token-request.js';
+import { tokenKey } from '../../src/oauth/storage.js';
 
 export const IMS = 'http://localhost:8766';
 export const FIXTURES = new URL('/test/fixtures/', location.origin).href;
@@ -12,20 +13,43 @@ export interface Switches {
   coop?: boolean;
   tokenFailure?: '500' | '429' | 'html';
   tokenDelayMs?: number;
+  /** expires_in of the tokens it issues, in seconds. */
+  tokenTtl?: number;
+  /** Leave iss out of its answers. */
+  noIss?: boolean;
 }
 
 /** A client id of its own for one test, with the local IMS behaving as `switches` say. */
 export const newClient = async (switches: Switches = { auto: true }): Promise<string> => {
   const id = `test-${crypto.randomUUID()}`;
-  const body = new URLSearchParams(Object.entries(switches).map(([k, v]) => [k, String(v)]));
-  const res = await fetch(`${IMS}/__ims/switches?client_id=${id}`, { method: 'POST', body });
-  if (!res.ok) throw new Error(`switches: HTTP ${res.status}`);
+  await setSwitches(id, switches);
   return id;
 };
 
-/** How often the local IMS's token and revoke endpoints were called for a client. */
-export const imsStats = async (clientId: string): Promise<{ tokenRequests: number; revocations: number }> =>
+/** Sets the switches of an existing client id. */
+export const setSwitches = async (clientId: string, switches: Switches): Promise<void> => {
+  const body = new URLSearchParams(Object.entries(switches).map(([k, v]) => [k, String(v)]));
+  await fetch(`${IMS}/__ims/switches?client_id=${clientId}`, { method: 'POST', body });
+};
+
+export interface ImsStats {
+  tokenRequests: number;
+  revocations: number;
+  logouts: number;
+  /** The screens IMS showed this client's users, in order: `login`, `consent`, `social:google`… */
+  screens: string[];
+}
+
+/** What the local IMS did for a client. */
+export const imsStats = async (clientId: string): Promise<ImsStats> =>
   (await fetch(`${IMS}/__ims/stats?client_id=${clientId}`)).json();
+
+/** Where tokens of the local IMS are kept, for `clientId`. */
+export const tokenKeyFor = (clientId: string, ims = IMS) => tokenKey(ims, clientId);
+
+/** Puts a token in storage, as an earlier sign-in would have, for an element with ims-origin=IMS. */
+export const storeToken = (token: Token, storage: Storage = sessionStorage, ims = IMS) =>
+  storage.setItem(tokenKey(ims, token.clientId), JSON.stringify(token));
 
 /** A token for `clientId` that expires `ms` from now (a negative `ms`: already expired). */
 export const tokenFor = (clientId: string, ms = 60000, accessToken = 'at'): Token => ({
