@@ -97,7 +97,9 @@ export async function startLocalIms({
   const counters = new Map();
   /** What IMS did for a client (for tests: "no exchange happened", "the login screen was shown"). */
   const stats = (clientId) => {
-    if (!counters.has(clientId)) counters.set(clientId, { tokenRequests: 0, revocations: 0, logouts: 0, screens: [] });
+    if (!counters.has(clientId)) {
+      counters.set(clientId, { tokenRequests: 0, revocations: 0, logouts: 0, screens: [], authorize: null });
+    }
     return counters.get(clientId);
   };
   const switchesFor = (clientId) => ({ ...switches, ...clientSwitches.get(clientId) });
@@ -318,6 +320,7 @@ export async function startLocalIms({
       if (url.pathname === '/ims/authorize/v2') {
         if (switchesFor(clientId).coop) res.setHeader('cross-origin-opener-policy', 'same-origin');
         clientOfState.set(url.searchParams.get('state'), clientId);
+        stats(clientId).authorize = Object.fromEntries(url.searchParams);
         // IMS takes comma-separated scopes ("AdobeID,openid"); OpenID Connect separates them with spaces.
         if (url.searchParams.has('scope'))
           url.searchParams.set('scope', url.searchParams.get('scope').replace(/,/g, ' '));

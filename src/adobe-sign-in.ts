@@ -183,7 +183,7 @@ export class AdobeSignIn extends ReactiveElement {
     let session = null;
     try {
       // The same settings give the same session: only a change of IMS, client id or storage changes it.
-      session = this.#config().session;
+      session = this.#sessionOf();
     } catch {
       // no session to show; signIn() reports what is wrong
     }
@@ -199,7 +199,12 @@ export class AdobeSignIn extends ReactiveElement {
   signIn(): void {
     if (this.busy || this.disabled) return;
     try {
-      const { session, redirectUri, extra } = this.#config();
+      const session = this.#sessionOf();
+      const redirectUri = this.redirectUri;
+      if (!redirectUri || !/^https?:\/\/[^/]/.test(redirectUri)) {
+        throw new AuthError('config_error', 'redirect-uri must be an absolute http(s) URL.');
+      }
+      const extra = extraAuthorizeParams(this.authorizeParams);
       // A sign-in still listened for after popup_closed gives way to this one.
       this.#stop();
       this.#stopFlow = startSignIn(this, session, redirectUri, extra, {
@@ -216,23 +221,14 @@ export class AdobeSignIn extends ReactiveElement {
     if (!this.disabled) this.#session.session?.signOut(this, this.endSession);
   }
 
-  /** The element's settings, checked; `config_error` names the one that is wrong. */
-  #config() {
+  /** The session the element's client id, IMS and storage name; `config_error` says which one is wrong. */
+  #sessionOf() {
     const clientId = this.clientId;
-    const redirectUri = this.redirectUri;
     if (!clientId) throw new AuthError('config_error', 'client-id is required.');
-    if (!redirectUri || !/^https?:\/\/[^/]/.test(redirectUri)) {
-      throw new AuthError('config_error', 'redirect-uri must be an absolute http(s) URL.');
-    }
     if (!['session', 'local', 'memory'].includes(this.storage)) {
       throw new AuthError('config_error', 'storage must be session, local or memory.');
     }
-    const ims = imsOriginFor(this.environment, this.imsOrigin);
-    return {
-      session: sessionFor(ims, clientId, this.storage),
-      redirectUri,
-      extra: extraAuthorizeParams(this.authorizeParams),
-    };
+    return sessionFor(imsOriginFor(this.environment, this.imsOrigin), clientId, this.storage);
   }
 
   #handleChange(change: SessionChange, mine: boolean): void {

@@ -38,6 +38,8 @@ export interface ImsStats {
   logouts: number;
   /** The screens IMS showed this client's users, in order: `login`, `consent`, `social:google`… */
   screens: string[];
+  /** The parameters of the client's last authorize request. */
+  authorize: Record<string, string> | null;
 }
 
 /** What the local IMS did for a client. */
