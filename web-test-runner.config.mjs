@@ -7,6 +7,7 @@ import { webdriverLauncher } from '@web/test-runner-webdriver';
 import { defaultReporter } from '@web/test-runner';
 import * as puppeteerCore from 'puppeteer-core';
 import { fakeImsMiddleware } from './test/support/fake-ims.mjs';
+import { refererProbe, sameOriginIms } from './test/support/probes.mjs';
 import { countingReporter } from './test/support/counting-reporter.mjs';
 import { xvfb, waitForPort } from './test/support/processes.mjs';
 import { startLocalIms } from './local-ims/server.mjs';
@@ -16,6 +17,9 @@ import { reactEsm } from './test/support/react-esm.mjs';
 // Fixed ports: the local IMS registers redirect URIs on the test server's origin.
 const PORT = 8765;
 const IMS_PORT = 8766;
+// A second local IMS, reached through this test server's own origin (/ims/ is proxied to it): for pages whose CSP
+// allows 'self' only.
+const SAME_ORIGIN_IMS_PORT = 8767;
 const WEBDRIVER_PORT = 4445;
 
 const launchers = {
@@ -78,9 +82,13 @@ function webkitDriverPlugin() {
   };
 }
 
-/** The local IMS the element tests sign in against: any client id `test-…` exists, each with its own switches. */
+/**
+ * The local IMS the element tests sign in against: any client id `test-…` exists, each with its own switches; and
+ * the same-origin one, where any client id `csp-…` exists and signs in without screens.
+ */
 function localImsPlugin() {
   let ims;
+  let sameOrigin;
   return {
     name: 'local-ims',
     async serverStart() {
@@ -90,14 +98,25 @@ function localImsPlugin() {
         controls: true,
         dynamicClients: {
           prefix: 'test-',
-          redirect_uris: ['redirect.html', 'redirect-stay.html', 'redirect-no-storage.html'].map(
-            (f) => `${fixtures}/${f}`,
-          ),
+          redirect_uris: [
+            'redirect.html',
+            'redirect-stay.html',
+            'redirect-no-storage.html',
+            'redirect-referrer.html',
+            'redirect-broken-storage.html',
+          ].map((f) => `${fixtures}/${f}`),
         },
+      });
+      sameOrigin = await startLocalIms({
+        port: SAME_ORIGIN_IMS_PORT,
+        publicOrigin: `http://localhost:${PORT}`,
+        dynamicClients: { prefix: 'csp-', redirect_uris: [`${fixtures}/csp/redirect.html`] },
+        switches: { auto: true },
       });
     },
     async serverStop() {
       await ims?.close();
+      await sameOrigin?.close();
     },
   };
 }
@@ -113,7 +132,7 @@ export default {
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 10 * 60 * 1000,
   browserStartTimeout: 60000,
-  middleware: [fakeImsMiddleware],
+  middleware: [fakeImsMiddleware, refererProbe, sameOriginIms(SAME_ORIGIN_IMS_PORT)],
   plugins: [
     reactEsm(),
     esbuildPlugin({ ts: true, target: 'es2022' }),

@@ -36,8 +36,18 @@ const users = new Map([[TEST_USER.sub, TEST_USER]]);
  * - tokenFailure: '500' (JSON server_error), '429' (with Retry-After: 5), 'html' (an HTML 502 page)
  * - tokenTtl: seconds the tokens it issues last (a day by default, as IMS's)
  * - iss: what to send as RFC 9207's `iss` instead of the issuer ('' leaves it out)
+ * - authorizeNoContent: the authorize endpoint answers 204, so a page sent there does not leave
  */
-export const SWITCHES = ['coop', 'auto', 'deny', 'tokenDelayMs', 'tokenFailure', 'tokenTtl', 'iss'];
+export const SWITCHES = [
+  'coop',
+  'auto',
+  'deny',
+  'tokenDelayMs',
+  'tokenFailure',
+  'tokenTtl',
+  'iss',
+  'authorizeNoContent',
+];
 
 const readBody = (req) =>
   new Promise((resolve, reject) => {
@@ -318,6 +328,7 @@ export async function startLocalIms({
       }
       if (url.pathname.startsWith('/ims/authorize/v2')) rewriteIss(res);
       if (url.pathname === '/ims/authorize/v2') {
+        if (switchesFor(clientId).authorizeNoContent) return send(res, 204, '');
         if (switchesFor(clientId).coop) res.setHeader('cross-origin-opener-policy', 'same-origin');
         clientOfState.set(url.searchParams.get('state'), clientId);
         stats(clientId).authorize = Object.fromEntries(url.searchParams);

@@ -15,8 +15,10 @@ export interface Switches {
   tokenDelayMs?: number;
   /** expires_in of the tokens it issues, in seconds. */
   tokenTtl?: number;
-  /** Leave iss out of its answers. */
-  noIss?: boolean;
+  /** What to send as `iss` instead of its issuer; '' leaves it out. */
+  iss?: string;
+  /** The authorize endpoint answers 204: a page sent there stays where it is. */
+  authorizeNoContent?: boolean;
 }
 
 /** A client id of its own for one test, with the local IMS behaving as `switches` say. */
@@ -106,12 +108,12 @@ export const withCleanPage = () => {
   return popups;
 };
 
-/** Resolves once `check` returns a truthy value (errors count as not yet, e.g. a window that is cross-origin for now). */
-export const waitFor = async <T>(check: () => T, what: string, ms = 15000): Promise<NonNullable<T>> => {
+/** Resolves once `check` returns (or resolves to) a truthy value; errors count as not yet (a window that is cross-origin for now). */
+export const waitFor = async <T>(check: () => T | Promise<T>, what: string, ms = 15000): Promise<NonNullable<T>> => {
   const until = Date.now() + ms;
   for (;;) {
     try {
-      const v = check();
+      const v = await check();
       if (v) return v as NonNullable<T>;
     } catch {
       // not yet
