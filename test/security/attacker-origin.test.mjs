@@ -17,11 +17,11 @@ const VICTIM_TOKEN = 'victims-access-token';
 
 const page = (imsOrigin, trust) => `<!doctype html>
 <html lang="en"><head><title>Victim</title>
+<script type="module" src="/adobe-auth-elements.js"></script>
 <script type="module">
-  import { trustImsOrigin } from '/adobe-auth-elements.js';
   window.events = [];
   for (const t of ['token', 'auth-error', 'sign-out']) document.addEventListener(t, (e) => events.push(t + ':' + (e.detail.code ?? '')));
-  ${trust ? `trustImsOrigin(${JSON.stringify(imsOrigin)});` : ''}
+  ${trust ? `(await import('/adobe-auth-elements.js')).trustImsOrigin(${JSON.stringify(imsOrigin)});` : ''}
   const el = document.createElement('adobe-sign-in');
   el.setAttribute('client-id', 'victim-client');
   el.setAttribute('redirect-uri', '${SITE}/redirect.html');
