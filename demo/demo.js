@@ -1,65 +1,227 @@
-// The demo: one <adobe-sign-in>, the token event's detail, and who signed in (from IMS's userinfo endpoint).
+// The demo page: the <adobe-sign-in> in index.html as it is, the tag to copy, the local IMS's scenarios, and a timeline
+// of what the local IMS received (its inspector's events) and what the page got (the element's events).
 import config from '/config.js';
 
 const $ = (id) => document.getElementById(id);
+const signIn = document.querySelector('adobe-sign-in');
 const ims =
   config.imsOrigin ??
   (config.environment === 'stage' ? 'https://ims-na1-stg1.adobelogin.com' : 'https://ims-na1.adobelogin.com');
+const local = !!config.imsOrigin;
 
-$('where').textContent = config.imsOrigin
-  ? `Signing in against the local IMS at ${config.imsOrigin} (no Adobe account needed).`
-  : `Signing in against Adobe IMS (${config.environment}) as client ${config.clientId}.`;
+$('where').textContent = local
+  ? `Against the local IMS at ${config.imsOrigin}: no Adobe account needed.`
+  : `Against Adobe IMS (${config.environment}) as client ${config.clientId}.`;
 if (config.testUser) {
   $('email').textContent = config.testUser.email;
   $('password').textContent = config.testUser.password;
   $('credentials').hidden = false;
 }
 
-const signIn = document.createElement('adobe-sign-in');
-signIn.setAttribute('client-id', config.clientId);
-// The page shows the user's name and email: IMS's userinfo gives them for the profile and email scopes.
-signIn.setAttribute('scope', 'AdobeID,openid,profile,email');
-signIn.setAttribute('redirect-uri', config.redirectUri);
-if (config.imsOrigin) signIn.setAttribute('ims-origin', config.imsOrigin);
-else signIn.setAttribute('environment', config.environment);
+// The tag to copy: the element's own attributes, one per line.
+const SHOWN = ['client-id', 'redirect-uri', 'ims-origin', 'environment', 'scope', 'mode'];
+const showSnippet = () => {
+  const attrs = SHOWN.filter((a) => signIn.hasAttribute(a)).map((a) => `  ${a}="${signIn.getAttribute(a)}"`);
+  $('snippet').textContent =
+    `<script type="module" src="adobe-auth-elements.js"></script>\n` +
+    `<adobe-sign-in\n${attrs.join('\n')}\n></adobe-sign-in>`;
+};
+$('copy').addEventListener('click', async () => {
+  await navigator.clipboard.writeText($('snippet').textContent);
+  $('copy').textContent = 'Copied';
+  setTimeout(() => ($('copy').textContent = 'Copy'), 1500);
+});
+
 $('full-page').checked = sessionStorage.getItem('demo:mode') === 'redirect';
 const setMode = () => {
-  signIn.setAttribute('mode', $('full-page').checked ? 'redirect' : 'popup');
-  sessionStorage.setItem('demo:mode', signIn.getAttribute('mode'));
+  if ($('full-page').checked) signIn.setAttribute('mode', 'redirect');
+  else signIn.removeAttribute('mode');
+  sessionStorage.setItem('demo:mode', $('full-page').checked ? 'redirect' : 'popup');
+  showSnippet();
 };
 $('full-page').addEventListener('change', setMode);
 setMode();
-$('button').append(signIn);
 
-const show = (title, detail) => {
-  $('last-title').textContent = title;
-  $('detail').textContent = JSON.stringify(detail, null, 2);
-  $('last').hidden = false;
+// Scenarios: the local IMS's switches for this client id, for the next sign-in.
+const SCENARIOS = {
+  normal: {},
+  cancel: { auto: true, deny: true },
+  coop: { coop: true },
+  500: { tokenFailure: '500' },
+  429: { tokenFailure: '429' },
+  html: { tokenFailure: 'html' },
+  slow: { tokenDelayMs: 3000 },
+};
+const setScenario = (name) =>
+  fetch(`${ims}/__ims/switches?client_id=${encodeURIComponent(config.clientId)}`, {
+    method: 'POST',
+    body: new URLSearchParams(Object.entries(SCENARIOS[name]).map(([k, v]) => [k, String(v)])),
+  });
+if (local) {
+  for (const radio of document.querySelectorAll('[name=scenario]')) {
+    radio.addEventListener('change', () => setScenario(radio.value));
+  }
+  void setScenario(document.querySelector('[name=scenario]:checked').value);
+} else {
+  $('scenarios').hidden = true;
+}
+/** After one sign-in, the local IMS behaves again. */
+const scenarioDone = () => {
+  const normal = document.querySelector('[name=scenario][value=normal]');
+  if (local && !normal.checked) {
+    normal.checked = true;
+    void setScenario('normal');
+  }
 };
 
+// The timeline.
+const short = (s) => (typeof s === 'string' && s.length > 16 ? `${s.slice(0, 8)}…${s.slice(-4)}` : s);
+let flowStart = 0;
+/**
+ * Adds an entry to the timeline: who (`ims` or `page`), what, its fields, a check to show, why it is safe. Entries go
+ * in the order things happened (`at`, epoch ms): an IMS event may arrive after the page event it caused.
+ */
+const add = ({ source = 'page', title, fields = {}, check, why, at = Date.now() }) => {
+  if (!flowStart) flowStart = at;
+  const li = document.createElement('li');
+  li.dataset.source = source;
+  li.dataset.at = String(at);
+  const head = document.createElement('div');
+  head.className = 'head';
+  const when = document.createElement('span');
+  when.className = 'when';
+  when.textContent = `+${Math.max(0, at - flowStart)} ms`;
+  const who = document.createElement('span');
+  who.className = 'who';
+  who.textContent = source === 'ims' ? 'IMS' : 'page';
+  const what = document.createElement('strong');
+  what.textContent = title;
+  head.append(when, who, what);
+  const dl = document.createElement('dl');
+  for (const [k, v] of Object.entries(fields)) {
+    if (v == null || v === '') continue;
+    const dt = document.createElement('dt');
+    dt.textContent = k;
+    const dd = document.createElement('dd');
+    dd.textContent = String(v);
+    dl.append(dt, dd);
+  }
+  li.append(head, dl);
+  if (check) li.append(check);
+  if (why) {
+    const p = document.createElement('p');
+    p.className = 'why';
+    p.textContent = why;
+    li.append(p);
+  }
+  const later = [...$('timeline').children].find((other) => Number(other.dataset.at) > at);
+  $('timeline').insertBefore(li, later ?? null);
+  li.scrollIntoView({ block: 'nearest' });
+};
+
+const base64url = (bytes) =>
+  btoa(String.fromCharCode(...new Uint8Array(bytes)))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+
+/** The PKCE check, made here again from what IMS received: BASE64URL(SHA256(code_verifier)) == code_challenge. */
+const pkceCheck = async (verifier, challenge) => {
+  const computed = base64url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
+  const p = document.createElement('p');
+  p.className = 'check';
+  const ok = !!challenge && computed === challenge;
+  p.dataset.ok = String(ok);
+  p.textContent = `BASE64URL(SHA256(code_verifier)) = ${short(computed)} ${ok ? '==' : '≠'} code_challenge ${short(challenge ?? '(none)')} ${ok ? '✓' : '✗'}`;
+  return p;
+};
+
+const fromIms = {
+  authorize: (e) => ({
+    title: 'IMS received the sign-in request (authorize)',
+    fields: {
+      client_id: e.client_id,
+      redirect_uri: e.redirect_uri,
+      state: short(e.state),
+      code_challenge: short(e.code_challenge),
+      code_challenge_method: e.code_challenge_method,
+      scope: e.scope,
+    },
+    why: 'Only the S256 challenge leaves the page; the verifier stays in this tab, for the token request.',
+  }),
+  screen: (e) => ({ title: `IMS showed its ${e.screen} screen` }),
+  answer: (e) => ({
+    title: 'IMS sent the browser back to the redirect page',
+    fields: { redirect_uri: e.redirect_uri, code: short(e.code), error: e.error, state: short(e.state), iss: e.iss },
+    why: 'The redirect page takes the answer only for a state it started, from the IMS it went to (iss).',
+  }),
+  token: async (e) => ({
+    title: 'IMS received the token request',
+    fields: { code: short(e.code), code_verifier: short(e.code_verifier), 'IMS answered': `HTTP ${e.status}` },
+    check: await pkceCheck(e.code_verifier, e.challenge),
+    why: 'Whoever intercepts the code has no verifier: IMS issues the token only when the two match.',
+  }),
+  userinfo: (e) => ({ title: 'IMS answered a userinfo request', fields: { 'IMS answered': `HTTP ${e.status}` } }),
+  revoke: (e) => ({ title: 'IMS revoked the token', fields: { token: short(e.token) } }),
+  logout: (e) => ({ title: 'IMS ended the user’s session', fields: { via: e.via } }),
+};
+if (local) {
+  const source = new EventSource(`${ims}/__ims/inspector?client_id=${encodeURIComponent(config.clientId)}`);
+  source.onmessage = async (m) => {
+    const e = JSON.parse(m.data);
+    const entry = await fromIms[e.type]?.(e);
+    if (entry) add({ ...entry, source: 'ims', at: e.at });
+  };
+} else {
+  $('inspector-hint').textContent = 'The events this page gets, in order (Adobe IMS sends no inspector events).';
+}
+
+// The page's side: the click, and the element's events.
+// In the capture phase: before the button's own handler starts the sign-in.
+signIn.addEventListener(
+  'click',
+  () => {
+    if (signIn.signedIn || signIn.busy) return;
+    flowStart = 0;
+    $('failure').hidden = true;
+    add({
+      title: 'Sign in clicked: the element made a PKCE verifier and a state, and opened IMS',
+      fields: { mode: signIn.mode },
+    });
+  },
+  { capture: true },
+);
+signIn.addEventListener('token', (e) => {
+  add({
+    title: 'token event',
+    fields: { accessToken: short(e.detail.accessToken), expiresIn: `${e.detail.expiresIn} s`, scope: e.detail.scope },
+  });
+  scenarioDone();
+  void showWho(e.detail);
+});
+signIn.addEventListener('auth-error', (e) => {
+  $('failure').textContent = `auth-error ${e.detail.code}: ${e.detail.message}`;
+  $('failure').hidden = false;
+  add({
+    title: `auth-error event: ${e.detail.code}`,
+    fields: { message: e.detail.message, description: e.detail.description },
+  });
+  scenarioDone();
+});
+signIn.addEventListener('sign-out', (e) => {
+  add({ title: 'sign-out event', fields: { reason: e.detail.reason } });
+  $('who').hidden = true;
+});
+
+/** Who signed in, from IMS's userinfo (names with the profile scope, email with the email scope). */
 const showWho = async (token) => {
   const res = await fetch(`${ims}/ims/userinfo/v2?client_id=${encodeURIComponent(token.clientId)}`, {
     headers: { authorization: `Bearer ${token.accessToken}` },
   });
   const who = res.ok ? await res.json() : null;
-  $('name').textContent = who ? `${who.name ?? ''} <${who.email ?? who.sub}>` : `userinfo answered HTTP ${res.status}`;
+  $('name').textContent = who ? `${who.name ?? who.sub} <${who.email ?? 'no email'}>` : `userinfo: HTTP ${res.status}`;
   $('who').hidden = false;
 };
 
-signIn.addEventListener('token', (e) => {
-  // Show the event, not the whole secret.
-  show('token event', {
-    ...e.detail,
-    accessToken: e.detail.accessToken.slice(0, 12) + '…',
-    idToken: e.detail.idToken && '…',
-  });
-  showWho(e.detail);
-});
-signIn.addEventListener('auth-error', (e) => show('auth-error event', e.detail));
-signIn.addEventListener('sign-out', (e) => {
-  show('sign-out event', e.detail);
-  $('who').hidden = true;
-});
-
 await customElements.whenDefined('adobe-sign-in');
-if (signIn.token) showWho(signIn.token);
+if (signIn.token) void showWho(signIn.token);

@@ -12,6 +12,7 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import Provider from 'oidc-provider';
 import MemoryAdapter from 'oidc-provider/lib/adapters/memory_adapter.js';
 import { autoPage, consentPage, errorPage, loginPage, socialPage } from './pages.mjs';
+import { createInspector } from './inspector.mjs';
 
 /** The built-in test user; the demo page shows these. */
 export const TEST_USER = {
@@ -49,14 +50,12 @@ export const SWITCHES = [
   'authorizeNoContent',
 ];
 
-const readBody = (req) =>
-  new Promise((resolve, reject) => {
-    let data = '';
-    req.setEncoding('utf8');
-    req.on('data', (c) => (data += c));
-    req.on('end', () => resolve(data));
-    req.on('error', reject);
-  });
+/** A request's body, read the way oidc-provider reads it (so the inspector sees it too). */
+const readBody = async (req) => {
+  const chunks = [];
+  for await (const chunk of req.iterator({ destroyOnReturn: false })) chunks.push(chunk);
+  return Buffer.concat(chunks).toString();
+};
 
 const parseSwitches = (params) => {
   const s = {};
@@ -88,7 +87,8 @@ const exactly = (uri) => `^${uri.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
  * @param {{prefix: string, redirect_uris: string[]}} [o.dynamicClients] any client id with this prefix exists,
  *   with these redirect URIs: tests give each case its own client, and so its own switches
  * @param {object} [o.switches] switches for every client (see SWITCHES)
- * @param {boolean} [o.controls] serve POST /__ims/switches?client_id=… for tests
+ * @param {boolean} [o.controls] serve POST /__ims/switches?client_id=… and GET /__ims/stats for tests and the demo
+ * @param {boolean} [o.inspector] serve the flow inspector's events at GET /__ims/inspector (see inspector.mjs)
  */
 export async function startLocalIms({
   port = 8001,
@@ -98,7 +98,9 @@ export async function startLocalIms({
   dynamicClients,
   switches = {},
   controls = false,
+  inspector: inspecting = false,
 } = {}) {
+  const inspector = inspecting ? createInspector() : undefined;
   const server = createServer();
   await new Promise((resolve, reject) => server.once('error', reject).listen(port, '127.0.0.1', resolve));
   const origin = publicOrigin ?? `http://${host}:${server.address().port}`;
@@ -241,7 +243,11 @@ export async function startLocalIms({
     const sw = switchesFor(clientId);
     const coop = sw.coop ? { 'cross-origin-opener-policy': 'same-origin' } : {};
     const redirect = (to) => send(res, 303, '', { location: to, ...coop });
-    const show = (screen, html) => (stats(clientId).screens.push(screen), send(res, 200, html, coop));
+    const show = (screen, html) => {
+      stats(clientId).screens.push(screen);
+      inspector?.note(clientId, 'screen', { screen });
+      return send(res, 200, html, coop);
+    };
     const form = req.method === 'POST' ? new URLSearchParams(await readBody(req)) : new URLSearchParams();
     const social =
       details.params.idp_flow === 'social.deep_link.web' && details.prompt.name === 'login'
@@ -289,10 +295,12 @@ export async function startLocalIms({
     res.setHeader = (name, value) => {
       if (String(name).toLowerCase() === 'location' && /[?&]iss=/.test(value)) {
         const to = new URL(value);
-        const iss = switchesFor(clientOfState.get(to.searchParams.get('state'))).iss;
+        const clientId = clientOfState.get(to.searchParams.get('state'));
+        const iss = switchesFor(clientId).iss;
         if (iss) to.searchParams.set('iss', iss);
         else if (iss === '') to.searchParams.delete('iss');
         value = to.href;
+        inspector?.answer(clientId, to);
       }
       return setHeader(name, value);
     };
@@ -307,6 +315,7 @@ export async function startLocalIms({
         if (clientId) clientSwitches.set(clientId, parseSwitches(body));
         return send(res, 204, '', { 'access-control-allow-origin': '*' });
       }
+      if (inspector && url.pathname === '/__ims/inspector') return inspector.serve(req, res, url);
       if (controls && url.pathname === '/__ims/stats') {
         return send(res, 200, JSON.stringify(stats(clientId)), {
           'content-type': 'application/json',
@@ -316,6 +325,7 @@ export async function startLocalIms({
       if (clientId && req.method === 'POST' && (url.pathname === '/ims/token/v3' || url.pathname === '/ims/revoke')) {
         stats(clientId)[url.pathname === '/ims/revoke' ? 'revocations' : 'tokenRequests']++;
       }
+      if (inspector && clientId) inspect(req, res, url, clientId);
       const m = /^\/ims\/interaction\/([\w-]+)(?:\/(login|consent|cancel|auto|social))?$/.exec(url.pathname);
       if (m) return await interaction(req, res, await provider.interactionDetails(req, res), m[1], m[2]);
 
@@ -332,9 +342,12 @@ export async function startLocalIms({
         if (switchesFor(clientId).coop) res.setHeader('cross-origin-opener-policy', 'same-origin');
         clientOfState.set(url.searchParams.get('state'), clientId);
         stats(clientId).authorize = Object.fromEntries(url.searchParams);
+        inspector?.authorize(clientId, Object.fromEntries(url.searchParams));
         // IMS takes comma-separated scopes ("AdobeID,openid"); OpenID Connect separates them with spaces.
         if (url.searchParams.has('scope'))
           url.searchParams.set('scope', url.searchParams.get('scope').replace(/,/g, ' '));
+        // The user is to cancel at a screen: show one even where the IMS session would let the sign-in through.
+        if (switchesFor(clientId).deny) url.searchParams.set('prompt', 'login');
         // A redirect_uri that matches none of the client's patterns: IMS answers at the Default Redirect URI.
         const r = redirectsFor(clientId);
         const asked = url.searchParams.get('redirect_uri');
@@ -349,6 +362,18 @@ export async function startLocalIms({
       send(res, 500, errorPage({ error: 'server_error', description: e.message }));
     }
   });
+
+  /** Tells the inspector of the token, userinfo, revoke and logout requests, once they are answered. */
+  const inspect = (req, res, url, clientId) => {
+    const kind = { '/ims/token/v3': 'token', '/ims/userinfo/v2': 'userinfo', '/ims/revoke': 'revoke' }[url.pathname];
+    if (!kind || req.method !== (kind === 'userinfo' ? 'GET' : 'POST')) return;
+    const body = kind === 'userinfo' ? Promise.resolve(null) : inspector.body(req);
+    res.once('finish', async () => {
+      const form = await body;
+      if (kind === 'token') inspector.token(clientId, form, res.statusCode);
+      else inspector.note(clientId, kind, { status: res.statusCode, token: form?.get('token') ?? undefined });
+    });
+  };
 
   /** The CORS headers for a client's own origins, so a page can read an answer. */
   const corsFor = async (req, clientId) => {
@@ -403,6 +428,7 @@ export async function startLocalIms({
       const session = token.sessionUid && (await provider.Session.findByUid(token.sessionUid));
       await session?.destroy();
       stats(clientId).logouts++;
+      inspector?.note(clientId, 'logout', { via: 'POST with the access token' });
       return send(res, 200, '', cors);
     }
     const clientId = url.searchParams.get('client_id') ?? '';
@@ -415,6 +441,7 @@ export async function startLocalIms({
     const session = await provider.Session.get(ctx);
     await session.destroy();
     stats(clientId).logouts++;
+    inspector?.note(clientId, 'logout', { via: 'redirect' });
     send(res, 302, '', { location: back, 'set-cookie': expiredCookies });
   };
 
@@ -427,6 +454,7 @@ export async function startLocalIms({
     setSwitches: (clientId, s) => clientSwitches.set(clientId, s),
     close: () =>
       new Promise((resolve) => {
+        inspector?.close();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

@@ -1,5 +1,6 @@
 // The demo as a new user meets it: `npm start`, open the page, sign in through the local IMS screens in a popup,
-// see who signed in. Driven by Playwright in Debian's Chromium.
+// watch the flow inspector, try each scenario, and the same over https. Driven by Playwright in Debian's Chromium.
+/* global document, window, location */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -7,11 +8,17 @@ import { chromium } from 'playwright-core';
 import { waitForPort } from '../support/processes.mjs';
 import { CHROMIUM, chromiumArgs } from '../support/chromium.mjs';
 
-const DEMO_PORT = 8100;
-const IMS_PORT = 8101;
-const DEMO = `http://localhost:${DEMO_PORT}`;
-let server;
-let browser;
+/** `npm start` on its own ports (`DEMO_HTTPS=1` for https); `stop()` ends it. */
+const startDemo = async (demoPort, imsPort, extraEnv = {}) => {
+  const server = spawn(process.execPath, ['scripts/start.mjs'], {
+    env: { ...process.env, DEMO_PORT: demoPort, IMS_PORT: imsPort, ...extraEnv },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  server.stdout.resume();
+  await waitForPort(demoPort, 60000);
+  await waitForPort(imsPort, 10000);
+  return { stop: () => server.kill('SIGINT') };
+};
 
 const signInThroughScreens = async (page) => {
   const [popup] = await Promise.all([
@@ -25,39 +32,113 @@ const signInThroughScreens = async (page) => {
   return popup;
 };
 
+/** The titles of the timeline's entries, in order. */
+const timeline = (page) => page.locator('#timeline li strong').allTextContents();
+
+const untilEntry = (page, text) =>
+  page.locator('#timeline li strong').filter({ hasText: text }).last().waitFor({ timeout: 15000 });
+
 describe('npm start demo', () => {
+  let demo;
+  let browser;
+  const DEMO = 'http://localhost:8100';
+
   before(async () => {
-    server = spawn(process.execPath, ['scripts/start.mjs'], {
-      env: { ...process.env, DEMO_PORT, IMS_PORT },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    server.stdout.resume();
-    await waitForPort(DEMO_PORT, 60000);
-    await waitForPort(IMS_PORT, 10000);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: chromiumArgs,
-    });
+    demo = await startDemo(8100, 8101);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: chromiumArgs });
   });
   after(async () => {
     await browser?.close();
-    server?.kill('SIGINT');
+    demo?.stop();
   });
 
-  it('signs the test user in through the local IMS screens and shows who signed in', async () => {
+  it('shows the tag itself in the page source, and the same tag to copy', async () => {
     const page = await browser.newPage();
+    const res = await page.goto(DEMO);
+    const source = await res.text();
+    assert.match(
+      source,
+      /<adobe-sign-in\s+client-id="adobe-auth-demo"\s+redirect-uri="http:\/\/localhost:8100\/redirect\.html"\s+ims-origin="http:\/\/localhost:8101"/,
+    );
+    const snippet = await page.locator('#snippet').textContent();
+    assert.match(
+      snippet,
+      /<adobe-sign-in\n {2}client-id="adobe-auth-demo"\n {2}redirect-uri="http:\/\/localhost:8100\/redirect\.html"\n {2}ims-origin="http:\/\/localhost:8101"/,
+    );
+    await page.locator('#full-page').check();
+    assert.match(await page.locator('#snippet').textContent(), /mode="redirect"/);
+    await page.close();
+  });
+
+  it('signs in through the IMS screens; the inspector shows each step and the verifier check passing', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
     await page.goto(DEMO);
     await signInThroughScreens(page);
     await page.locator('#who').waitFor({ state: 'visible' });
     assert.match(await page.locator('#name').textContent(), /Test User <test\.user@example\.com>/);
-    assert.equal(await page.locator('#last-title').textContent(), 'token event');
+    await untilEntry(page, 'token event');
+    const check = page.locator('#timeline .check');
+    assert.equal(await check.getAttribute('data-ok'), 'true');
+    assert.match(await check.textContent(), /BASE64URL\(SHA256\(code_verifier\)\) = \S+ == code_challenge \S+ ✓/);
+    const steps = await timeline(page);
+    const order = [
+      'Sign in clicked',
+      'IMS received the sign-in request',
+      'IMS showed its login screen',
+      'IMS showed its consent screen',
+      'IMS sent the browser back',
+      'IMS received the token request',
+      'token event',
+    ].map((t) => steps.findIndex((s) => s.startsWith(t)));
+    assert.ok(
+      order.every((i, n) => i >= 0 && (n === 0 || i > order[n - 1])),
+      `${steps.join('\n')}`,
+    );
+    // Secrets are shortened on screen.
+    const verifier = await page.locator('#timeline dt:text("code_verifier") + dd').textContent();
+    assert.match(verifier, /^.{8}….{4}$/);
+
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.getByRole('button', { name: 'Sign in with Adobe' }).waitFor();
-    assert.equal(await page.locator('#last-title').textContent(), 'sign-out event');
-    await page.close();
+    await untilEntry(page, 'sign-out event');
+    await untilEntry(page, 'IMS revoked the token');
+
+    // Each scenario ends as the page says, and the next sign-in works again. The IMS session of this context makes
+    // the screens unneeded now.
+    for (const [scenario, outcome] of [
+      ['cancel', 'auth-error event: access_denied'],
+      ['500', 'auth-error event: server_error'],
+      ['429', 'auth-error event: too_many_requests'],
+      ['html', 'auth-error event: invalid_response'],
+      ['coop', 'token event'],
+      ['slow', 'token event'],
+    ]) {
+      await page.locator(`[name=scenario][value="${scenario}"]`).check();
+      await page.waitForTimeout(200);
+      const before = (await timeline(page)).length;
+      await page.getByRole('button', { name: 'Sign in with Adobe' }).click();
+      // The outcome of this sign-in: a token or auth-error entry after the ones before it.
+      await page.waitForFunction(
+        (n) =>
+          [...document.querySelectorAll('#timeline li strong')]
+            .slice(n)
+            .some((s) => /^(token|auth-error) event/.test(s.textContent)),
+        before,
+        { timeout: 15000 },
+      );
+      const entries = (await timeline(page)).slice(before);
+      const last = entries.filter((t) => /^(token event|auth-error event)/.test(t)).pop();
+      assert.equal(last, outcome, `${scenario}: ${entries.join(' / ')}`);
+      assert.equal(await page.locator('[name=scenario][value=normal]').isChecked(), true, `${scenario} is over`);
+      if (outcome === 'token event') {
+        await page.getByRole('button', { name: 'Sign out' }).click();
+        await untilEntry(page, 'sign-out event');
+      }
+    }
+    await context.close();
   });
 
-  it('ends in an error, not a token, when the code_verifier is altered in flight', async () => {
+  it('ends in an error, not a token, when the code_verifier is altered in flight, and the check shows it', async () => {
     const context = await browser.newContext();
     await context.route('**/ims/token/v3*', (route) => {
       const body = new URLSearchParams(route.request().postData());
@@ -67,10 +148,36 @@ describe('npm start demo', () => {
     const page = await context.newPage();
     await page.goto(DEMO);
     await signInThroughScreens(page);
-    await page.locator('#last-title').filter({ hasText: 'auth-error event' }).waitFor();
-    assert.equal(JSON.parse(await page.locator('#detail').textContent()).code, 'invalid_grant');
+    await untilEntry(page, 'auth-error event: invalid_grant');
+    assert.equal(await page.locator('#timeline .check').getAttribute('data-ok'), 'false');
     assert.equal(await page.locator('#who').isVisible(), false);
     assert.equal(await page.locator('adobe-sign-in').getAttribute('signed-in'), null);
+    await context.close();
+  });
+});
+
+describe('npm start -- --https', () => {
+  let demo;
+  let browser;
+
+  before(async () => {
+    demo = await startDemo(8102, 8103, { DEMO_HTTPS: '1' });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: chromiumArgs });
+  });
+  after(async () => {
+    await browser?.close();
+    demo?.stop();
+  });
+
+  it('serves the demo over https with its own certificate, and signs in', async () => {
+    const context = await browser.newContext({ ignoreHTTPSErrors: true });
+    const page = await context.newPage();
+    const res = await page.goto('https://localhost:8102/');
+    assert.equal(res.status(), 200);
+    assert.match(await res.text(), /redirect-uri="https:\/\/localhost:8102\/redirect\.html"/);
+    assert.equal(await page.evaluate(() => window.isSecureContext && location.protocol), 'https:');
+    await signInThroughScreens(page);
+    await page.locator('#who').waitFor({ state: 'visible' });
     await context.close();
   });
 });

@@ -1,0 +1,84 @@
+// The flow inspector: what the local IMS received and answered, as server-sent events, for the demo page to show
+// step by step (GET /__ims/inspector?client_id=…). It sees the real secrets; the page shortens them on screen.
+import { createHash } from 'node:crypto';
+
+/** BASE64URL(SHA256(verifier)), RFC 7636's S256. */
+export const s256 = (verifier) => createHash('sha256').update(verifier).digest('base64url');
+
+export function createInspector() {
+  const listeners = new Set();
+  /** The challenge of each sign-in by state, then by code once IMS has answered with one. */
+  const challenges = new Map();
+
+  const note = (clientId, type, data = {}) => {
+    const event = JSON.stringify({ type, clientId, at: Date.now(), ...data });
+    for (const l of listeners) if (!l.clientId || l.clientId === clientId) l.res.write(`data: ${event}\n\n`);
+  };
+
+  return {
+    note,
+
+    /** An EventSource connection: every event from now on, of one client id when the query names one. */
+    serve(req, res, url) {
+      res.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        'access-control-allow-origin': '*',
+      });
+      res.write(': the local IMS flow inspector\n\n');
+      const listener = { res, clientId: url.searchParams.get('client_id') };
+      listeners.add(listener);
+      req.on('close', () => listeners.delete(listener));
+    },
+
+    authorize(clientId, params) {
+      challenges.set(params.state, { challenge: params.code_challenge, method: params.code_challenge_method });
+      note(clientId, 'authorize', params);
+    },
+
+    /** IMS sends the browser back to the redirect URI: with a code (remembered with its challenge) or an error. */
+    answer(clientId, location) {
+      const q = location.searchParams;
+      if (q.has('code')) challenges.set(q.get('code'), challenges.get(q.get('state')));
+      note(clientId, 'answer', { redirect_uri: location.origin + location.pathname, ...Object.fromEntries(q) });
+    },
+
+    /** The token request, with the check IMS made: S256 of the verifier against the challenge of its code. */
+    token(clientId, form, status) {
+      const pkce = challenges.get(form.get('code'));
+      const verifier = form.get('code_verifier') ?? '';
+      note(clientId, 'token', {
+        code: form.get('code'),
+        code_verifier: verifier,
+        redirect_uri: form.get('redirect_uri'),
+        status,
+        challenge: pkce?.challenge,
+        method: pkce?.method,
+        s256: s256(verifier),
+      });
+    },
+
+    /**
+     * The body of a request as oidc-provider reads it (through `req.iterator`), without taking it from oidc-provider:
+     * resolves once it has been read.
+     */
+    body(req) {
+      return new Promise((resolve) => {
+        const iterator = req.iterator.bind(req);
+        req.iterator = (options) =>
+          (async function* () {
+            const chunks = [];
+            for await (const chunk of iterator(options)) {
+              chunks.push(chunk);
+              yield chunk;
+            }
+            resolve(new URLSearchParams(Buffer.concat(chunks).toString()));
+          })();
+      });
+    },
+
+    close() {
+      for (const l of listeners) l.res.end();
+    },
+  };
+}

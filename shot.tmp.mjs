@@ -1,0 +1,17 @@
+import { chromium } from 'playwright-core';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const p = await b.newPage({ viewport: { width: 1280, height: 900 } });
+p.on('pageerror', (e) => console.log('pageerror', e.message));
+p.on('console', (m) => m.type() === 'error' && console.log('console', m.text()));
+await p.goto('http://localhost:8400/');
+await p.waitForTimeout(500);
+await p.screenshot({ path: '/tmp/s1.png' });
+const [popup] = await Promise.all([p.waitForEvent('popup'), p.locator('adobe-sign-in').getByRole('button').click()]);
+await popup.getByLabel('Email address').fill('test.user@example.com');
+await popup.getByLabel('Password').fill('adobe-test');
+await popup.getByRole('button', { name: 'Continue' }).click();
+await popup.getByRole('button', { name: 'Allow' }).click();
+await p.locator('#who').waitFor({ state: 'visible' });
+await p.waitForTimeout(800);
+await p.screenshot({ path: '/tmp/s2.png', fullPage: true });
+await b.close();
