@@ -54,6 +54,8 @@ await build({
   target: 'es2022',
   legalComments: 'none',
   charset: 'utf8',
+  // Short names for properties that never leave the bundle: not stored, not posted, not public API.
+  mangleProps: /^(handedOff|transaction|signedOut|subscribe|sync|use|codeChallenge|extra)$/,
   logLevel: 'warning',
 });
 

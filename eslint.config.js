@@ -25,7 +25,7 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
-    files: ['demo/**/*.js', 'test/fixtures/**/*.js', 'examples/**/*.{ts,tsx}'],
+    files: ['demo/**/*.js', 'test/fixtures/**/*.js', 'bench/site/**/*.js', 'examples/**/*.{ts,tsx}'],
     languageOptions: { globals: globals.browser },
   },
   {

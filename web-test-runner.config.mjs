@@ -12,6 +12,7 @@ import { countingReporter } from './test/support/counting-reporter.mjs';
 import { xvfb, waitForPort } from './test/support/processes.mjs';
 import { startLocalIms } from './local-ims/server.mjs';
 import { CHROMIUM, chromiumArgs } from './test/support/chromium.mjs';
+import { paths } from './scripts/browsers.mjs';
 import { reactEsm } from './test/support/react-esm.mjs';
 
 // Fixed ports: the local IMS registers redirect URIs on the test server's origin.
@@ -38,7 +39,7 @@ const launchers = {
       puppeteer: puppeteerCore,
       launchOptions: {
         browser: 'firefox',
-        executablePath: '/usr/bin/firefox-esr',
+        executablePath: paths.FIREFOX_PATH,
         headless: true,
         extraPrefsFirefox: { 'dom.disable_open_during_load': true },
       },
@@ -52,14 +53,14 @@ const launchers = {
         browserName: 'MiniBrowser',
         'wdio:enforceWebDriverClassic': true,
         'webkitgtk:browserOptions': {
-          binary: '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+          binary: paths.WEBKIT_BROWSER,
           args: ['--automation'],
         },
       },
     }),
 };
 
-const names = (process.env.BROWSERS ?? 'chromium,firefox,webkit').split(',').filter(Boolean);
+const names = (process.env.BROWSERS || 'chromium,firefox,webkit').split(',').filter(Boolean);
 
 /** WebKitGTK has no headless mode: run its WebDriver under a private Xvfb display. */
 function webkitDriverPlugin() {
@@ -69,7 +70,7 @@ function webkitDriverPlugin() {
     name: 'webkit-webdriver',
     async serverStart() {
       display = await xvfb();
-      driver = spawn('WebKitWebDriver', [`--port=${WEBDRIVER_PORT}`], {
+      driver = spawn(paths.WEBKIT_DRIVER, [`--port=${WEBDRIVER_PORT}`], {
         stdio: 'ignore',
         env: { ...process.env, DISPLAY: display.name },
       });

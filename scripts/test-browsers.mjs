@@ -6,8 +6,15 @@
 // cause is the last thing in a CI log, and that engine is run once more. Failed tests are never run again.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { missing } from './browsers.mjs';
 
-const engines = (process.env.BROWSERS ?? 'chromium,firefox,webkit').split(',').filter(Boolean);
+const engines = (process.env.BROWSERS || 'chromium,firefox,webkit').split(',').filter(Boolean);
+// A browser that is not there is said in one line, with what to do, instead of failing inside the runner.
+const absent = missing(engines);
+if (absent.length) {
+  for (const line of absent) console.error(line);
+  process.exit(1);
+}
 const resultsDir = '.test-results';
 mkdirSync(resultsDir, { recursive: true });
 

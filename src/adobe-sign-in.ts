@@ -8,6 +8,8 @@ import { SessionController } from './session-controller.js';
 import { startSignIn } from './sign-in-flow.js';
 import { emit, errorDetail, type TokenDetail } from './events.js';
 
+let button: HTMLElement | undefined;
+
 /**
  * A "Sign in with Adobe" button: OAuth 2.0 authorization code flow with PKCE against Adobe IMS, in a popup or the
  * whole page. Once signed in, it offers sign-out. Every `<adobe-sign-in>` of the same IMS, client id and storage
@@ -130,12 +132,13 @@ export class AdobeSignIn extends ReactiveElement {
    */
   declare signedIn: boolean;
 
-  #button = h(
+  // Made once, then cloned: a page may hold many of these.
+  #button = (button ??= h(
     'button',
     { part: 'button', type: 'button' },
     h('slot', {}, 'Sign in with Adobe'),
     h('slot', { name: 'sign-out' }, 'Sign out'),
-  ) as HTMLButtonElement;
+  )).cloneNode(true) as HTMLButtonElement;
   #session = new SessionController(this, (change, mine) => this.#handleChange(change, mine));
   #stopFlow?: () => void;
   #expiring?: ReturnType<typeof setTimeout>;

@@ -10,6 +10,8 @@ const adobeOrigins = [PROD, STAGE];
 
 /** Origins the page's own script allowed with {@link trustImsOrigin}, and whether each sends `iss`. */
 const trusted = new Map<string, boolean>();
+/** `ims-origin` values already allowed, and their origins. */
+const allowed = new Map<string, string>();
 
 const config = (message: string) => new AuthError('config_error', message);
 
@@ -44,8 +46,14 @@ export const trustImsOrigin = (origin: string, { sendsIss = true }: { sendsIss?:
  */
 export const imsOriginFor = (environment?: string | null, imsOrigin?: string | null): string => {
   if (imsOrigin) {
-    const origin = originOf(imsOrigin);
-    if (adobeOrigins.includes(origin) || isLoopback(new URL(origin)) || trusted.has(origin)) return origin;
+    // Remembered once allowed (trust is never taken back): a page may hold many elements naming the same IMS.
+    let origin = allowed.get(imsOrigin);
+    if (origin) return origin;
+    origin = originOf(imsOrigin);
+    if (adobeOrigins.includes(origin) || isLoopback(new URL(origin)) || trusted.has(origin)) {
+      allowed.set(imsOrigin, origin);
+      return origin;
+    }
     throw config(`ims-origin ${origin} is not Adobe IMS: allow it with trustImsOrigin()`);
   }
   const env = environment || 'prod';

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { waitForPort } from '../support/processes.mjs';
-import { CHROMIUM, chromiumArgs } from '../support/chromium.mjs';
+import { CHROMIUM, chromiumArgs, skipWithoutChromium } from '../support/chromium.mjs';
 
 /** `npm start` on its own ports (`DEMO_HTTPS=1` for https); `stop()` ends it. */
 const startDemo = async (demoPort, imsPort, extraEnv = {}) => {
@@ -38,7 +38,7 @@ const timeline = (page) => page.locator('#timeline li strong').allTextContents()
 const untilEntry = (page, text) =>
   page.locator('#timeline li strong').filter({ hasText: text }).last().waitFor({ timeout: 15000 });
 
-describe('npm start demo', () => {
+describe('npm start demo', { skip: skipWithoutChromium }, () => {
   let demo;
   let browser;
   const DEMO = 'http://localhost:8100';
@@ -156,7 +156,7 @@ describe('npm start demo', () => {
   });
 });
 
-describe('npm start -- --https', () => {
+describe('npm start -- --https', { skip: skipWithoutChromium }, () => {
   let demo;
   let browser;
 

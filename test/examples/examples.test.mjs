@@ -9,7 +9,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, chromiumArgs } from '../support/chromium.mjs';
+import { CHROMIUM, chromiumArgs, skipWithoutChromium } from '../support/chromium.mjs';
 import { waitForPort } from '../support/processes.mjs';
 import { startLocalIms } from '../../local-ims/server.mjs';
 import { apps, CLIENT_ID, redirectUris } from '../../examples/apps.mjs';
@@ -55,80 +55,87 @@ const startNext = async (dir, port) => {
   return { close: () => process.kill(-proc.pid) };
 };
 
-describe('example apps, installed from the packed package', { timeout: 15 * 60 * 1000 }, () => {
-  let ims;
-  let browser;
+describe(
+  'example apps, installed from the packed package',
+  { timeout: 15 * 60 * 1000, skip: skipWithoutChromium },
+  () => {
+    let ims;
+    let browser;
 
-  before(async () => {
-    const packDir = mkdtempSync(join(tmpdir(), 'adobe-auth-pack-'));
-    const tarball = join(packDir, npm('.', 'pack', '--silent', '--pack-destination', packDir).trim().split('\n').pop());
-    // Reuse examples/node_modules while it is as new as the lockfile; CI starts without it.
-    const installed = join(EXAMPLES, 'node_modules/.package-lock.json');
-    const lock = join(EXAMPLES, 'package-lock.json');
-    if (!existsSync(installed) || statSync(installed).mtimeMs < statSync(lock).mtimeMs) {
-      npm(EXAMPLES, 'ci', '--no-audit', '--no-fund');
-    }
-    npm(EXAMPLES, 'install', '--no-save', '--no-audit', '--no-fund', tarball);
-    const version = JSON.parse(readFileSync(join(EXAMPLES, 'node_modules/adobe-auth-elements/package.json'))).version;
-    assert.equal(version, JSON.parse(readFileSync('package.json')).version);
-
-    await waitForPort(IMS_PORT, 1).then(
-      () => assert.fail(`port ${IMS_PORT} is taken (is \`npm start\` running?); the examples expect their IMS there`),
-      () => {},
-    );
-    ims = await startLocalIms({
-      port: IMS_PORT,
-      clients: [{ client_id: CLIENT_ID, redirect_uris: redirectUris }],
-      switches: { auto: true },
-    });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: chromiumArgs });
-  });
-
-  after(async () => {
-    await browser?.close();
-    await ims?.close();
-  });
-
-  for (const app of apps) {
-    it(`${app.name}: type-checks, builds, signs in and out in Chromium`, async () => {
-      const dir = join(EXAMPLES, app.name);
-      const scripts = JSON.parse(readFileSync(join(dir, 'package.json'))).scripts ?? {};
-      if (scripts.typecheck) npm(dir, 'run', 'typecheck');
-      if (scripts.build) npm(dir, 'run', 'build');
-
-      const server = app.next
-        ? await startNext(dir, app.port)
-        : await serveStatic(resolve(dir, app.static), app.port, {
-            '/adobe-auth-elements.js': join(
-              EXAMPLES,
-              'node_modules/adobe-auth-elements/dist/cdn/adobe-auth-elements.js',
-            ),
-          });
-      const context = await browser.newContext();
-      try {
-        const page = await context.newPage();
-        const errors = [];
-        page.on('pageerror', (e) => errors.push(e.message));
-        const before = ims.stats(CLIENT_ID).tokenRequests;
-        await page.goto(`http://localhost:${app.port}/`);
-        const status = page.getByRole('status');
-        await status.filter({ hasText: 'Signed out' }).waitFor();
-        const button = page.locator('adobe-sign-in').getByRole('button');
-
-        const [popup] = await Promise.all([page.waitForEvent('popup'), button.click()]);
-        await status.filter({ hasText: /^Signed in until/ }).waitFor({ timeout: 20000 });
-        if (!popup.isClosed()) await popup.waitForEvent('close');
-        assert.equal(ims.stats(CLIENT_ID).tokenRequests, before + 1, 'one token request for one sign-in');
-        assert.equal(await page.locator('adobe-sign-in').getAttribute('signed-in'), '');
-
-        await button.click();
-        await status.filter({ hasText: 'Signed out' }).waitFor();
-        assert.equal(await page.locator('adobe-sign-in').getAttribute('signed-in'), null);
-        assert.deepEqual(errors, []);
-      } finally {
-        await context.close();
-        server.close();
+    before(async () => {
+      const packDir = mkdtempSync(join(tmpdir(), 'adobe-auth-pack-'));
+      const tarball = join(
+        packDir,
+        npm('.', 'pack', '--silent', '--pack-destination', packDir).trim().split('\n').pop(),
+      );
+      // Reuse examples/node_modules while it is as new as the lockfile; CI starts without it.
+      const installed = join(EXAMPLES, 'node_modules/.package-lock.json');
+      const lock = join(EXAMPLES, 'package-lock.json');
+      if (!existsSync(installed) || statSync(installed).mtimeMs < statSync(lock).mtimeMs) {
+        npm(EXAMPLES, 'ci', '--no-audit', '--no-fund');
       }
+      npm(EXAMPLES, 'install', '--no-save', '--no-audit', '--no-fund', tarball);
+      const version = JSON.parse(readFileSync(join(EXAMPLES, 'node_modules/adobe-auth-elements/package.json'))).version;
+      assert.equal(version, JSON.parse(readFileSync('package.json')).version);
+
+      await waitForPort(IMS_PORT, 1).then(
+        () => assert.fail(`port ${IMS_PORT} is taken (is \`npm start\` running?); the examples expect their IMS there`),
+        () => {},
+      );
+      ims = await startLocalIms({
+        port: IMS_PORT,
+        clients: [{ client_id: CLIENT_ID, redirect_uris: redirectUris }],
+        switches: { auto: true },
+      });
+      browser = await chromium.launch({ executablePath: CHROMIUM, args: chromiumArgs });
     });
-  }
-});
+
+    after(async () => {
+      await browser?.close();
+      await ims?.close();
+    });
+
+    for (const app of apps) {
+      it(`${app.name}: type-checks, builds, signs in and out in Chromium`, async () => {
+        const dir = join(EXAMPLES, app.name);
+        const scripts = JSON.parse(readFileSync(join(dir, 'package.json'))).scripts ?? {};
+        if (scripts.typecheck) npm(dir, 'run', 'typecheck');
+        if (scripts.build) npm(dir, 'run', 'build');
+
+        const server = app.next
+          ? await startNext(dir, app.port)
+          : await serveStatic(resolve(dir, app.static), app.port, {
+              '/adobe-auth-elements.js': join(
+                EXAMPLES,
+                'node_modules/adobe-auth-elements/dist/cdn/adobe-auth-elements.js',
+              ),
+            });
+        const context = await browser.newContext();
+        try {
+          const page = await context.newPage();
+          const errors = [];
+          page.on('pageerror', (e) => errors.push(e.message));
+          const before = ims.stats(CLIENT_ID).tokenRequests;
+          await page.goto(`http://localhost:${app.port}/`);
+          const status = page.getByRole('status');
+          await status.filter({ hasText: 'Signed out' }).waitFor();
+          const button = page.locator('adobe-sign-in').getByRole('button');
+
+          const [popup] = await Promise.all([page.waitForEvent('popup'), button.click()]);
+          await status.filter({ hasText: /^Signed in until/ }).waitFor({ timeout: 20000 });
+          if (!popup.isClosed()) await popup.waitForEvent('close');
+          assert.equal(ims.stats(CLIENT_ID).tokenRequests, before + 1, 'one token request for one sign-in');
+          assert.equal(await page.locator('adobe-sign-in').getAttribute('signed-in'), '');
+
+          await button.click();
+          await status.filter({ hasText: 'Signed out' }).waitFor();
+          assert.equal(await page.locator('adobe-sign-in').getAttribute('signed-in'), null);
+          assert.deepEqual(errors, []);
+        } finally {
+          await context.close();
+          server.close();
+        }
+      });
+    }
+  },
+);

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, chromiumArgs } from '../support/chromium.mjs';
+import { CHROMIUM, chromiumArgs, skipWithoutChromium } from '../support/chromium.mjs';
 
 const SITE_PORT = 8300;
 const ATTACKER_PORT = 8301;
@@ -34,7 +34,7 @@ let attacker;
 let connections = 0;
 let browser;
 
-describe('an injected ims-origin on a non-loopback name (Chromium)', () => {
+describe('an injected ims-origin on a non-loopback name (Chromium)', { skip: skipWithoutChromium }, () => {
   before(async () => {
     const bundle = await readFile('dist/cdn/adobe-auth-elements.js');
     site = createServer((req, res) => {

@@ -1,5 +1,8 @@
-// How the tests start Debian's Chromium as root on a machine with no network but loopback.
-export const CHROMIUM = '/usr/bin/chromium';
+// How the tests start Chromium (Debian's, or the one CHROMIUM_PATH names) as root on a machine with no network but
+// loopback; the Node tests that drive it are skipped, saying so, when BROWSERS leaves Chromium out.
+import { paths, requested } from '../../scripts/browsers.mjs';
+
+export const CHROMIUM = paths.CHROMIUM_PATH;
 export const chromiumArgs = [
   '--no-sandbox',
   '--disable-gpu',
@@ -10,3 +13,6 @@ export const chromiumArgs = [
   '--disable-quic',
   '--no-first-run',
 ];
+
+/** For a Node test suite that drives Chromium: a skip reason when BROWSERS does not name it. */
+export const skipWithoutChromium = requested.includes('chromium') ? false : 'BROWSERS leaves Chromium out';

@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { connect } from 'node:net';
+import { paths } from '../../scripts/browsers.mjs';
 
 /** Resolves once something listens on 127.0.0.1:port. */
 export async function waitForPort(port, timeoutMs = 20000) {
@@ -20,7 +21,7 @@ export async function waitForPort(port, timeoutMs = 20000) {
 export async function xvfb() {
   let n = 90;
   while (existsSync(`/tmp/.X11-unix/X${n}`) || existsSync(`/tmp/.X${n}-lock`)) n++;
-  const proc = spawn('Xvfb', [`:${n}`, '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], { stdio: 'ignore' });
+  const proc = spawn(paths.XVFB, [`:${n}`, '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], { stdio: 'ignore' });
   const until = Date.now() + 10000;
   while (!existsSync(`/tmp/.X11-unix/X${n}`)) {
     if (proc.exitCode != null || Date.now() > until) throw new Error('Xvfb did not start');

@@ -1,0 +1,105 @@
+// Click → token: how long a user waits between clicking "Sign in" and the page holding a token, for this kit and
+// oidc-client-ts against the same local OpenID Provider (the local IMS, signing in without screens), in a popup and
+// with the whole page, directly and through a proxy that adds 100 ms to every request to the provider. Popup: the
+// token in the page that opened it. Full page: the token on the redirect page, where it first exists. A first
+// sign-in goes through the provider's login and consent steps; a returning user's IMS session skips them.
+/* global window */
+import { readFileSync } from 'node:fs';
+import { startLocalIms } from '../local-ims/server.mjs';
+import { KIT, bundle, delayProxy, median, quartiles, serveSite } from './support.mjs';
+
+const SITE_PORT = 8500;
+const SITE = `http://localhost:${SITE_PORT}`;
+const CLIENT = 'bench';
+
+export async function measureSpeed(browser, runs) {
+  const redirects = [`${SITE}/kit-redirect.html`, `${SITE}/oidc-callback.html`];
+  const client = { client_id: CLIENT, redirect_uris: redirects };
+  const direct = await startLocalIms({ port: 8501, clients: [client], switches: { auto: true } });
+  const behind = await startLocalIms({
+    port: 8502,
+    publicOrigin: 'http://localhost:8503',
+    clients: [client],
+    switches: { auto: true },
+  });
+  const proxy = await delayProxy(8503, 8502, 100);
+  const files = {
+    '/kit.js': readFileSync(KIT),
+    '/oidc-client-ts.js': await bundle(`export { UserManager } from 'oidc-client-ts';`),
+  };
+  let ims = direct.origin;
+  let mode = 'popup';
+  const site = await serveSite(SITE_PORT, () => ({ ims, mode, site: SITE, client: CLIENT }), files);
+
+  /**
+   * One sign-in in a fresh browser context; resolves with its milliseconds. `returning`: an earlier sign-in in that
+   * context left an IMS session, so the provider shows no steps.
+   */
+  const once = async (lib, returning) => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      if (returning) {
+        await page.goto(`${SITE}/${lib}.html`);
+        await page.waitForFunction(() => window.ready);
+        await page.evaluate((m) => sessionStorage.setItem('bench:mode', m), 'popup');
+        await (lib === 'kit' ? page.locator('adobe-sign-in').getByRole('button') : page.getByRole('button')).click();
+        await page.waitForFunction(() => window.result, null, { timeout: 30000, polling: 10 });
+        await page.evaluate(() => sessionStorage.clear());
+      }
+      await page.goto(`${SITE}/${lib}.html`);
+      await page.waitForFunction(() => window.ready);
+      await page.evaluate((m) => sessionStorage.setItem('bench:mode', m), mode);
+      const button = lib === 'kit' ? page.locator('adobe-sign-in').getByRole('button') : page.getByRole('button');
+      await button.click();
+      // Popup: the result is in this page. Full page: on the redirect page this page became.
+      const handle = await page.waitForFunction(() => window.result, null, { timeout: 30000, polling: 10 });
+      return handle.jsonValue();
+    } finally {
+      await context.close();
+    }
+  };
+
+  const results = [];
+  try {
+    for (const [latency, origin] of [
+      [0, direct.origin],
+      [100, behind.origin],
+    ]) {
+      for (const [m, returning] of [
+        ['popup', false],
+        ['popup', true],
+        ['redirect', false],
+      ]) {
+        ims = origin;
+        mode = m;
+        const times = { kit: [], oidc: [] };
+        await once('kit', returning); // warm-up, not counted
+        await once('oidc', returning);
+        // Interleaved: the two clients take turns, so a slow moment of the machine hits both.
+        for (let i = 0; i < runs; i++) {
+          for (const lib of i % 2 ? ['oidc', 'kit'] : ['kit', 'oidc']) times[lib].push(await once(lib, returning));
+        }
+        results.push({ latency, mode: m, returning, kit: times.kit, oidc: times.oidc });
+      }
+    }
+  } finally {
+    site.close();
+    proxy.close();
+    await direct.close();
+    await behind.close();
+  }
+  return results.map((r) => {
+    const [k25, k75] = quartiles(r.kit);
+    const [o25, o75] = quartiles(r.oidc);
+    return {
+      'added latency per OP request': `${r.latency} ms`,
+      'sign-in':
+        (r.mode === 'popup' ? 'popup, token in the opener' : 'full page, token on the redirect page') +
+        (r.returning ? ', IMS session alive' : ', first'),
+      'kit median (p25–p75) ms': `${median(r.kit)} (${k25}–${k75})`,
+      'oidc-client-ts median (p25–p75) ms': `${median(r.oidc)} (${o25}–${o75})`,
+      'kit / oidc-client-ts': (median(r.kit) / median(r.oidc)).toFixed(2),
+    };
+  });
+}
