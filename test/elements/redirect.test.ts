@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { failOnLitWarnings } from '../support/flow.js';
+import { failOnLitWarnings, transaction } from '../support/flow.js';
 import '../../src/define.js';
 import type { AdobeAuthRedirect } from '../../src/adobe-auth-redirect.js';
 import { exchangeAuthCodeForToken } from '../../src/oauth/exchange.js';
@@ -16,17 +16,7 @@ const answer = (query: string) => {
 // The answers land on this test page, as they would on a redirect page registered at its URL.
 const HERE = location.origin + location.pathname;
 
-const tx = (ims: string, extra: Partial<Transaction> = {}): Transaction => ({
-  verifier: 'v'.repeat(43),
-  clientId: 'client-1',
-  redirectUri: HERE,
-  ims,
-  returnTo: location.href,
-  mode: 'popup',
-  storage: 'session',
-  createdAt: Date.now(),
-  ...extra,
-});
+const tx = (ims: string, extra: Partial<Transaction> = {}) => transaction(ims, { storage: 'session', ...extra });
 
 /** An IMS whose token endpoint (a fake one in the test server) answers as `scenario` says. */
 const fake = (scenario: string) => `${location.origin}/fake-ims/${scenario}`;

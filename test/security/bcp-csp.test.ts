@@ -2,7 +2,7 @@
 // `default-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types 'none'` sign in with the
 // CDN bundle and report no violation. The IMS is reached on the pages' own origin, as 'self' requires.
 import { expect } from '@open-wc/testing';
-import { FIXTURES, failOnLitWarnings, openWindow, recorded, waitFor } from '../support/flow.js';
+import { FIXTURES, eventsBackOn, failOnLitWarnings, openWindow, recorded, signInOf } from '../support/flow.js';
 
 describe('browser-based-apps BCP: strict CSP with Trusted Types', () => {
   failOnLitWarnings();
@@ -12,21 +12,10 @@ describe('browser-based-apps BCP: strict CSP with Trusted Types', () => {
   it('signs in under the strict CSP, full page there and back, with no violation reported', async () => {
     const clientId = `csp-${crypto.randomUUID()}`;
     w = await openWindow(`${FIXTURES}csp/start.html?client-id=${clientId}`);
-    const el = await waitFor(
-      () => w!.document.querySelector('adobe-sign-in')?.shadowRoot && w!.document.querySelector('adobe-sign-in'),
-      'the start page',
-    );
+    const el = await signInOf(w);
     const before = [...(recorded(w) as unknown as { violations: string[] }).violations];
-    (el as HTMLElement & { signIn(): void }).signIn();
-    const events = await waitFor(
-      () =>
-        w!.location.pathname.endsWith('/csp/start.html') &&
-        w!.document.readyState == 'complete' &&
-        recorded(w!).events.length
-          ? recorded(w!).events
-          : undefined,
-      'the token back on the start page',
-    );
+    el.signIn();
+    const events = await eventsBackOn(w, '/csp/start.html');
     expect(events.map((e) => e.type)).to.deep.equal(['token']);
     expect(w.document.querySelector('adobe-sign-in')!.hasAttribute('signed-in')).to.equal(true);
     expect(before).to.deep.equal([]);

@@ -9,7 +9,8 @@ import {
   imsStats,
   newClient,
   openWindow,
-  recorded,
+  eventsBackOn,
+  signInOf,
   tokenKeyFor,
   waitFor,
   withCleanPage,
@@ -37,7 +38,6 @@ describe('browser-based-apps BCP: token storage', () => {
 
   it('revokes a token the redirect page cannot store, and reports storage_unavailable', async () => {
     const clientId = await newClient();
-    const el = document.createElement('adobe-sign-in');
     // Full page, in a window of its own: the redirect page there cannot write tokens.
     w = await openWindow(
       FIXTURES +
@@ -48,23 +48,10 @@ describe('browser-based-apps BCP: token storage', () => {
           'redirect-uri': FIXTURES + 'redirect-broken-storage.html',
         }),
     );
-    const start = await waitFor(() => {
-      const e = w!.document.querySelector('adobe-sign-in') as AdobeSignIn | null;
-      return e?.shadowRoot && e;
-    }, 'the start page');
-    start.signIn();
-    const events = await waitFor(
-      () =>
-        w!.location.pathname.endsWith('/start.html') &&
-        w!.document.readyState == 'complete' &&
-        recorded(w!).events.length
-          ? recorded(w!).events
-          : undefined,
-      'the outcome back on the start page',
-    );
+    (await signInOf(w)).signIn();
+    const events = await eventsBackOn(w, '/start.html');
     expect(events.map((e) => [e.type, e.detail.code])).to.deep.equal([['auth-error', 'storage_unavailable']]);
     await waitFor(async () => (await imsStats(clientId)).revocations === 1, 'the revocation');
     expect((await imsStats(clientId)).tokenRequests).to.equal(1);
-    el.remove();
   });
 });

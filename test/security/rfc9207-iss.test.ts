@@ -2,23 +2,14 @@
 // sends iss, as OpenID providers do: a missing one is refused. Adobe's IMS does not announce iss: from it, a missing
 // one is accepted (and a present one must still name it).
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { IMS, REDIRECT, click, imsStats, newClient, tokenKeyFor, withCleanPage } from '../support/flow.js';
+import { IMS, REDIRECT, click, imsStats, newClient, tokenKeyFor, transaction, withCleanPage } from '../support/flow.js';
 import '../../src/define.js';
 import type { AdobeSignIn } from '../../src/adobe-sign-in.js';
 import { exchangeAuthCodeForToken } from '../../src/oauth/exchange.js';
-import { saveTransaction, type Transaction } from '../../src/oauth/storage.js';
+import { saveTransaction } from '../../src/oauth/storage.js';
 
 const HERE = location.origin + location.pathname;
-const tx = (ims: string): Transaction => ({
-  verifier: 'v'.repeat(43),
-  clientId: 'client-1',
-  redirectUri: HERE,
-  ims,
-  returnTo: location.href,
-  mode: 'redirect',
-  storage: 'memory',
-  createdAt: Date.now(),
-});
+const tx = (ims: string) => transaction(ims, { mode: 'redirect' });
 
 describe('RFC 9207: the issuer of the answer', () => {
   withCleanPage();

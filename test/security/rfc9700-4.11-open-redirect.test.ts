@@ -1,23 +1,14 @@
 // RFC 9700 section 4.11: after a full-page sign-in the redirect page goes back only into its own origin. A relative
 // return address is resolved against it; one elsewhere, or a javascript: URL, leaves the user on the redirect page.
 import { expect } from '@open-wc/testing';
-import { FIXTURES, failOnLitWarnings, openWindow, sleep, waitFor } from '../support/flow.js';
-import { saveTransaction, type Transaction } from '../../src/oauth/storage.js';
+import { FIXTURES, failOnLitWarnings, openWindow, sleep, transaction, waitFor } from '../support/flow.js';
+import { saveTransaction } from '../../src/oauth/storage.js';
 
 const ims = `${location.origin}/fake-ims/ok`;
 
 /** Opens the redirect page with a fake IMS's answer to a full-page sign-in that will return to `returnTo`. */
 const openAnswer = (returnTo: string) => {
-  const tx: Transaction = {
-    verifier: 'v'.repeat(43),
-    clientId: 'client-1',
-    redirectUri: FIXTURES + 'redirect.html',
-    ims,
-    returnTo,
-    mode: 'redirect',
-    storage: 'memory',
-    createdAt: Date.now(),
-  };
+  const tx = transaction(ims, { redirectUri: FIXTURES + 'redirect.html', returnTo, mode: 'redirect' });
   // A window gets a copy of this page's sessionStorage when it opens.
   saveTransaction(sessionStorage, 'st', tx);
   return openWindow(`${FIXTURES}redirect.html?code=c&state=st&iss=${encodeURIComponent(ims)}`);

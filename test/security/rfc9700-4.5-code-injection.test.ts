@@ -1,9 +1,8 @@
 // RFC 9700 section 4.5: a code injected into someone's sign-in fails, because PKCE binds the code to the verifier
 // only the real sign-in holds; what fails is reported, never stored.
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import {
   IMS,
-  REDIRECT,
   click,
   imsStats,
   newClient,
@@ -11,21 +10,16 @@ import {
   tokenKeyFor,
   waitFor,
   withCleanPage,
+  signInElement,
 } from '../support/flow.js';
 import '../../src/define.js';
-import type { AdobeSignIn } from '../../src/adobe-sign-in.js';
-
-const signIn = (clientId: string) =>
-  fixture<AdobeSignIn>(
-    html`<adobe-sign-in client-id=${clientId} redirect-uri=${REDIRECT} ims-origin=${IMS}></adobe-sign-in>`,
-  );
 
 describe('RFC 9700 4.5: authorization code injection', () => {
   const popups = withCleanPage();
 
   it("refuses a code planted on the sign-in's channel: IMS rejects it against the real verifier", async () => {
     const clientId = await newClient({});
-    const el = await signIn(clientId);
+    const el = await signInElement(clientId);
     await click(el.shadowRoot!.querySelector('button')!);
     await waitFor(() => popups.opened[0], 'the popup');
     const state = pendingState();

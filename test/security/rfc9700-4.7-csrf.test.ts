@@ -3,20 +3,12 @@
 import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import { exchangeAuthCodeForToken } from '../../src/oauth/exchange.js';
-import { TRANSACTION_TTL_MS, saveTransaction, type Transaction } from '../../src/oauth/storage.js';
+import { TRANSACTION_TTL_MS, saveTransaction } from '../../src/oauth/storage.js';
+import { transaction } from '../support/flow.js';
 
 const HERE = location.origin + location.pathname;
 const ims = `${location.origin}/fake-ims/ok`;
-const tx = (createdAt = Date.now()): Transaction => ({
-  verifier: 'v'.repeat(43),
-  clientId: 'client-1',
-  redirectUri: HERE,
-  ims,
-  returnTo: location.href,
-  mode: 'redirect',
-  storage: 'memory',
-  createdAt,
-});
+const tx = (createdAt = Date.now()) => transaction(ims, { mode: 'redirect', createdAt });
 const answer = (q: string) => `${HERE}?${q}&iss=${encodeURIComponent(ims)}`;
 
 describe('RFC 9700 4.7: CSRF', () => {

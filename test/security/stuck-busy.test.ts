@@ -1,8 +1,7 @@
 // Never stuck busy: a full-page sign-in whose page did not leave (a dismissed "leave page?" prompt, an authorize
 // endpoint answering 204) gives the button back within seconds.
 import { expect } from '@open-wc/testing';
-import { FIXTURES, failOnLitWarnings, newClient, openWindow, waitFor } from '../support/flow.js';
-import type { AdobeSignIn } from '../../src/adobe-sign-in.js';
+import { FIXTURES, failOnLitWarnings, newClient, openWindow, signInOf, waitFor } from '../support/flow.js';
 
 describe('never stuck busy', () => {
   failOnLitWarnings();
@@ -12,10 +11,7 @@ describe('never stuck busy', () => {
   it('gives the button back when a full-page sign-in does not leave the page', async () => {
     const clientId = await newClient({ authorizeNoContent: true });
     w = await openWindow(FIXTURES + 'start.html?' + new URLSearchParams({ 'client-id': clientId, mode: 'redirect' }));
-    const el = await waitFor(() => {
-      const e = w!.document.querySelector('adobe-sign-in') as AdobeSignIn | null;
-      return e?.shadowRoot && e;
-    }, 'the start page');
+    const el = await signInOf(w);
     el.signIn();
     expect(el.busy).to.equal(true);
     const t0 = Date.now();

@@ -1,6 +1,6 @@
 // One session per IMS, client id and storage: every <adobe-sign-in> of it shows the same state and fires its own
 // events, whatever the cause; expiry warns, then signs out everywhere; sign-out can end the IMS session.
-import { expect, fixture, oneEvent } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import {
   IMS,
   REDIRECT,
@@ -8,6 +8,7 @@ import {
   imsStats,
   newClient,
   setSwitches,
+  signInElement,
   sleep,
   storeToken,
   tokenFor,
@@ -18,15 +19,7 @@ import {
 import '../../src/define.js';
 import type { AdobeSignIn } from '../../src/adobe-sign-in.js';
 
-/** An <adobe-sign-in> of the local IMS for `clientId`, with more attributes as a query string. */
-const signIn = (clientId: string, attrs = '') => {
-  const el = document.createElement('adobe-sign-in');
-  for (const [k, v] of Object.entries({ 'client-id': clientId, 'redirect-uri': REDIRECT, 'ims-origin': IMS })) {
-    el.setAttribute(k, v);
-  }
-  for (const [k, v] of new URLSearchParams(attrs)) el.setAttribute(k, v);
-  return fixture<AdobeSignIn>(el);
-};
+const signIn = signInElement;
 const button = (el: AdobeSignIn) => el.shadowRoot!.querySelector('button')!;
 
 /** Records every event of the kit that `el` fires, as "type" or "type:reason" / "type:code". */

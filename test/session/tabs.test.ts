@@ -1,14 +1,14 @@
 // storage="local": every tab of the origin shares the session, through `storage` events. The other tab here is a
 // window of its own (fixtures/start.html), with its own <adobe-sign-in>.
-import { expect, fixture, oneEvent } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import {
   FIXTURES,
-  IMS,
-  REDIRECT,
   click,
   newClient,
   openWindow,
   recorded,
+  signInElement,
+  signInOf,
   sleep,
   storeToken,
   tokenFor,
@@ -19,28 +19,14 @@ import {
 import '../../src/define.js';
 import type { AdobeSignIn } from '../../src/adobe-sign-in.js';
 
-const local = (clientId: string) => {
-  const el = document.createElement('adobe-sign-in');
-  for (const [k, v] of Object.entries({
-    'client-id': clientId,
-    'redirect-uri': REDIRECT,
-    'ims-origin': IMS,
-    storage: 'local',
-  })) {
-    el.setAttribute(k, v);
-  }
-  return fixture<AdobeSignIn>(el);
-};
+const local = (clientId: string) => signInElement(clientId, 'storage=local');
 
 /** Another tab: fixtures/start.html with an <adobe-sign-in storage="local"> of `clientId`. */
 const otherTab = async (clientId: string) => {
   const w = await openWindow(
     FIXTURES + 'start.html?' + new URLSearchParams({ 'client-id': clientId, storage: 'local' }),
   );
-  const el = await waitFor(() => {
-    const e = w.document.querySelector('adobe-sign-in') as AdobeSignIn | null;
-    return e?.shadowRoot && e;
-  }, 'the other tab');
+  const el = await signInOf(w);
   return {
     w,
     el,

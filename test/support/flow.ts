@@ -1,7 +1,9 @@
 // Helpers for the element tests: the local IMS's controls, real clicks, popup capture, waiting.
 import { sendMouse, resetMouse } from '@web/test-runner-commands';
+import { fixture } from '@open-wc/testing';
 import type { Token } from '../../src/oauth/token-request.js';
-import { tokenKey } from '../../src/oauth/storage.js';
+import { tokenKey, type Transaction } from '../../src/oauth/storage.js';
+import type { AdobeSignIn } from '../../src/adobe-sign-in.js';
 
 export const IMS = 'http://localhost:8766';
 export const FIXTURES = new URL('/test/fixtures/', location.origin).href;
@@ -170,3 +172,50 @@ export const failOnLitWarnings = () =>
     const w = litWarnings.splice(0);
     if (w.length) throw new Error(`Lit warned: ${w.join('\n')}`);
   });
+
+/** An <adobe-sign-in> of the local IMS for `clientId`, on the page until the test ends; more attributes as a query. */
+export const signInElement = (clientId: string, attrs = ''): Promise<AdobeSignIn> => {
+  const el = document.createElement('adobe-sign-in');
+  for (const [k, v] of [
+    ['client-id', clientId],
+    ['redirect-uri', REDIRECT],
+    ['ims-origin', IMS],
+    ...new URLSearchParams(attrs),
+  ]) {
+    el.setAttribute(k, v);
+  }
+  return fixture<AdobeSignIn>(el);
+};
+
+/**
+ * A sign-in transaction as <adobe-sign-in> saves it, for tests that play IMS's answer on a redirect page: by default
+ * a popup sign-in whose redirect URI is this page, keeping its token in memory.
+ */
+export const transaction = (ims: string, extra: Partial<Transaction> = {}): Transaction => ({
+  verifier: 'v'.repeat(43),
+  clientId: 'client-1',
+  redirectUri: location.origin + location.pathname,
+  ims,
+  returnTo: location.href,
+  mode: 'popup',
+  storage: 'memory',
+  createdAt: Date.now(),
+  ...extra,
+});
+
+/** The <adobe-sign-in> of a fixture window (fixtures/start.html), once it is up. */
+export const signInOf = (w: Window): Promise<AdobeSignIn> =>
+  waitFor(() => {
+    const el = w.document.querySelector('adobe-sign-in') as AdobeSignIn | null;
+    return el?.shadowRoot && el;
+  }, 'the element of the window');
+
+/** The events a fixture window has recorded once it is back on a page whose path ends with `path`, and loaded. */
+export const eventsBackOn = (w: Window, path: string) =>
+  waitFor(
+    () =>
+      w.location.pathname.endsWith(path) && w.document.readyState === 'complete' && recorded(w).events.length
+        ? recorded(w).events
+        : undefined,
+    `an event on ${path}`,
+  );
