@@ -5,7 +5,8 @@
 //   BENCH_RUNS=31 npm run bench   more runs
 //   BENCH_KIT=old.js npm run bench -- speed   another build of the CDN file (the results file is not written)
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { format } from 'prettier';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, chromiumArgs } from '../test/support/chromium.mjs';
 import { measureSize } from './size.mjs';
@@ -68,6 +69,7 @@ try {
 const version = browser?.version() ?? 'not used';
 const md = `# Benchmarks\n\nMade by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${machine(version)}.\n\n${sections.join('\n')}`;
 if (!asked.length && !process.env.BENCH_KIT) {
-  writeFileSync('bench/RESULTS.md', md);
+  const options = JSON.parse(readFileSync('.prettierrc.json', 'utf8'));
+  writeFileSync('bench/RESULTS.md', await format(md, { filepath: 'bench/RESULTS.md', ...options }));
   console.log('Written to bench/RESULTS.md.');
 }
