@@ -55,14 +55,15 @@ export const startSignIn = (
     redirectUri,
     ims: session.ims,
     returnTo: location.href,
-    mode: o.mode,
+    // Anything but `redirect` is a popup, as before.
+    mode: o.mode == 'redirect' ? 'redirect' : 'popup',
     storage: session.storage,
     createdAt: Date.now(),
   };
   // Saved before window.open: a popup gets a copy of sessionStorage as it is when opened.
   saveTransaction(storage, state, tx);
-  const popup = o.mode == 'popup' ? openPopup() : null;
-  if (o.mode == 'popup' && !popup) {
+  const popup = tx.mode == 'popup' ? openPopup() : null;
+  if (tx.mode == 'popup' && !popup) {
     if (o.popupFallback == 'none') {
       takeTransaction(storage, state);
       throw new AuthError('popup_blocked', 'The browser blocked the popup.');

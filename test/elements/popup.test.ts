@@ -68,6 +68,18 @@ describe('<adobe-sign-in> popup sign-in against the local IMS', () => {
     expect(await imsStats(clientId)).to.include({ tokenRequests: 1 });
   });
 
+  it('signs in with a popup for a mode it does not know, as for the default', async () => {
+    const clientId = await newClient();
+    const el = await signIn(clientId, html``);
+    el.setAttribute('mode', 'sideways');
+    await el.updateComplete;
+    const got = oneEvent(el, 'token');
+    await click(button(el));
+    await got;
+    expect(popups.opened).to.have.length(1);
+    expect(location.pathname).not.to.contain('/ims/');
+  });
+
   it('opens one popup for a double click', async () => {
     const clientId = await newClient({});
     const el = await signIn(clientId);
