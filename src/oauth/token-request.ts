@@ -63,10 +63,11 @@ export const tokenFromResponse = (
     });
   }
   const accessToken = str(json?.access_token);
-  // IMS may send expires_in as a numeric string; imslib accepts that too.
+  // IMS may send expires_in as a numeric string; imslib accepts that too. Beyond 2^31 s (68 years) it is not a
+  // lifetime but garbage, and would make expiresAt infinite.
   const e = json?.expires_in;
   const expiresIn = typeof e == 'number' || typeof e == 'string' ? +e : NaN;
-  if (status < 200 || status > 299 || !accessToken || !(expiresIn > 0 && expiresIn < Infinity)) {
+  if (status < 200 || status > 299 || !accessToken || !(expiresIn > 0 && expiresIn < 2 ** 31)) {
     throw new AuthError('invalid_response', `The token endpoint answered HTTP ${status}, no token.`, http);
   }
   return {

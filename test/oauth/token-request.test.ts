@@ -147,7 +147,7 @@ describe('token response', () => {
     });
   }
 
-  for (const expiresIn of ['', 'soon', '-5', 0, -1, null, true, [60], {}, 'Infinity', Infinity]) {
+  for (const expiresIn of ['', 'soon', '-5', 0, -1, null, true, [60], {}, 'Infinity', Infinity, 1.8e305, 2 ** 31]) {
     it(`refuses expires_in ${JSON.stringify(expiresIn)} with invalid_response`, () => {
       expect(error(200, { access_token: 'a', expires_in: expiresIn }).code).to.equal('invalid_response');
     });
