@@ -117,6 +117,9 @@ export class AdobeAuthRedirect extends ReactiveElement {
     // As text: an IdP's error_description is never parsed as HTML.
     this.#message.textContent = error?.message ?? '';
     const stay = token ? !emit(this, 'token', token, true) : !emit(this, 'auth-error', errorDetail(error!));
+    // No sign-in of this origin: perhaps IMS answered here, at a Default Redirect URI of another origin than the
+    // opener's. The error (no secret in it) goes to the opener whatever its origin, so its button does not wait.
+    if (!tx && state) postToOpener({ type: 'adobe-auth', state, error: errorDetail(error!) }, '*');
     if (!tx || !state) return;
     const outcome = token ? { token } : { error: errorDetail(error!) };
     if (tx.mode == 'popup') {

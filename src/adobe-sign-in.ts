@@ -1,9 +1,11 @@
 import { ReactiveElement, css } from '@lit/reactive-element';
 import { h } from './dom.js';
 import { AuthError, toAuthError } from './oauth/errors.js';
-import { extraAuthorizeParams, imsOriginFor } from './oauth/ims.js';
+import { extraAuthorizeParams } from './oauth/ims.js';
 import type { StorageKind } from './oauth/storage.js';
-import { sessionFor, timerAt, type SessionChange } from './session.js';
+import type { Profile } from './oauth/userinfo.js';
+import { timerAt, type SessionChange } from './session.js';
+import { getSession, type SessionOptions } from './sessions.js';
 import { SessionController } from './session-controller.js';
 import { startSignIn } from './sign-in-flow.js';
 import { emit, errorDetail, type TokenDetail } from './events.js';
@@ -21,12 +23,17 @@ let button: HTMLElement | undefined;
  * `{accessToken, tokenType, expiresIn, expiresAt, scope?, idToken?, clientId}`. A token restored on load fires nothing.
  * @fires {CustomEvent<AuthErrorDetail>} auth-error - Sign-in failed: `{code, message, description?}`.
  * @fires {CustomEvent<SignOutDetail>} sign-out - Lost its token: `{clientId, reason}`, `reason` being `user` (this
- * element's button or `signOut()`), `elsewhere` (another element or tab) or `expired`.
+ * element's button or `signOut()`), `elsewhere` (another element, tab or `getSession().signOut()`), `expired`, or
+ * `rejected` (an API answered `session.fetch()` with 401).
+ * @fires {CustomEvent<ProfileDetail>} profile - Who signed in arrived for a new token: IMS's userinfo claims (`sub`, `name`,
+ * `email`, …), when `scope` names `profile` or `email`. A profile restored on load fires nothing.
  * @fires {CustomEvent<TokenExpiringDetail>} token-expiring - Once per token, `renew-before` seconds before it expires:
  * `{clientId, expiresAt}`. Call `signIn()` from a user gesture to renew it.
  * @slot - The sign-in label, "Sign in with Adobe" by default.
  * @slot sign-out - The sign-out label, "Sign out" by default.
+ * @slot user - Who is signed in, shown beside the sign-out button: the profile's name (else its email) by default.
  * @csspart button - The `<button>`.
+ * @csspart user - Who is signed in (signed in, with a profile or slotted content).
  * @cssprop [--adobe-sign-in-background=#1473e6] - Button background.
  * @cssprop [--adobe-sign-in-color=#fff] - Button text colour.
  * @cssprop [--adobe-sign-in-radius=16px] - Button corner radius.
@@ -60,8 +67,11 @@ export class AdobeSignIn extends ReactiveElement {
       cursor: progress;
     }
     :host([signed-in]) slot:not([name]),
-    :host(:not([signed-in])) slot[name='sign-out'] {
+    :host(:not([signed-in])) :is(slot[name='sign-out'], [part='user']) {
       display: none;
+    }
+    [part='user'] {
+      margin-inline-end: 0.5em;
     }
   `;
 
@@ -119,7 +129,7 @@ export class AdobeSignIn extends ReactiveElement {
   declare renewBefore: number;
   /** Sign-out also ends the user's IMS session, so the next sign-in asks for credentials. */
   declare endSession: boolean;
-  /** No sign-in or sign-out while set. */
+  /** No new sign-in or sign-out while set; a sign-in already under way still completes. */
   declare disabled: boolean;
   /**
    * Set by the element while a sign-in is under way (the button has `aria-busy="true"`).
@@ -140,7 +150,7 @@ export class AdobeSignIn extends ReactiveElement {
     h('slot', { name: 'sign-out' }, 'Sign out'),
   )).cloneNode(true) as HTMLButtonElement;
   #session = new SessionController(this, (change, mine) => this.#handleChange(change, mine));
-  #stopFlow?: () => void;
+  #user?: HTMLElement;
   #expiring?: ReturnType<typeof setTimeout>;
   #warned?: string;
 
@@ -159,9 +169,17 @@ export class AdobeSignIn extends ReactiveElement {
     this.#button.addEventListener('click', () => (this.signedIn ? this.signOut() : this.signIn()));
   }
 
-  /** The current token of this element's session, or null. A stored, unexpired token is restored on load. */
+  /** The current token of this element's session, or null; frozen. A stored, unexpired token is restored on load. */
   get token(): TokenDetail | null {
     return this.#session.session?.token ?? null;
+  }
+
+  /**
+   * Who signed in: IMS's userinfo claims (`sub`, `name`, `email`, …), frozen, when `scope` names `profile` or
+   * `email`; null before they arrive, without such a scope, or signed out.
+   */
+  get profile(): Profile | null {
+    return this.#session.session?.profile ?? null;
   }
 
   protected override createRenderRoot() {
@@ -179,65 +197,66 @@ export class AdobeSignIn extends ReactiveElement {
     super.disconnectedCallback();
     clearTimeout(this.#expiring);
     // A framework moving the element takes it out and puts it back in the same task: only a removal stops sign-in.
-    setTimeout(() => this.isConnected || this.#stop());
+    setTimeout(() => {
+      if (this.isConnected) return;
+      this.#session.session?.endFlows(this);
+      this.busy = false;
+    });
   }
 
   override willUpdate(): void {
     let session = null;
     try {
       // The same settings give the same session: only a change of IMS, client id or storage changes it.
-      session = this.#sessionOf();
+      session = getSession(this as SessionOptions);
     } catch {
       // no session to show; signIn() reports what is wrong
     }
+    const before = this.#session.session;
+    if (before && before != session && before.endFlows(this)) {
+      this.#fail(
+        new AuthError('config_error', 'client-id, ims-origin, environment or storage changed: sign-in ended.'),
+      );
+    }
     this.#session.use(session);
     this.signedIn = !!this.token;
+    this.busy = !!session?.busyFlow(this);
     this.#scheduleExpiring();
   }
 
   /**
    * Starts sign-in. Call it from a click handler: the popup opens before any `await`, so the popup blocker lets it
-   * through. Does nothing while busy or disabled.
+   * through. Does nothing while disabled; while a sign-in of the session is under way, brings its popup forward.
    */
   signIn(): void {
-    if (this.busy || this.disabled) return;
+    if (this.disabled) return;
     try {
-      const session = this.#sessionOf();
+      const session = getSession(this as SessionOptions);
       const redirectUri = this.redirectUri;
       if (!redirectUri || !/^https?:\/\/[^/]/.test(redirectUri)) {
         throw new AuthError('config_error', 'redirect-uri must be an absolute http(s) URL.');
       }
-      const extra = extraAuthorizeParams(this.authorizeParams);
-      // A sign-in still listened for after popup_closed gives way to this one.
-      this.#stop();
-      this.#stopFlow = startSignIn(this, session, redirectUri, extra, {
-        busy: (on) => (this.busy = on),
-        error: (e) => this.#fail(e),
-      });
+      startSignIn(this, session, redirectUri, extraAuthorizeParams(this.authorizeParams), (e) => this.#fail(e));
     } catch (e) {
       this.#fail(e);
     }
   }
 
-  /** Signs out of this element's session (every element and tab of it follows): forgets the token and revokes it. */
+  /**
+   * Signs out of this element's session (every element and tab of it follows): ends a sign-in under way, forgets the
+   * token and revokes it.
+   */
   signOut(): void {
-    if (!this.disabled) this.#session.session?.signOut(this, this.endSession);
-  }
-
-  /** The session the element's client id, IMS and storage name; `config_error` says which one is wrong. */
-  #sessionOf() {
-    const clientId = this.clientId;
-    if (!clientId) throw new AuthError('config_error', 'client-id is required.');
-    if (!['session', 'local', 'memory'].includes(this.storage)) {
-      throw new AuthError('config_error', 'storage must be session, local or memory.');
-    }
-    return sessionFor(imsOriginFor(this.environment, this.imsOrigin), clientId, this.storage);
+    if (!this.disabled) this.#session.session?.signOut(this, this);
   }
 
   #handleChange(change: SessionChange, mine: boolean): void {
+    // At once, not at the next update: a page reads `busy` right after calling signIn().
+    this.busy = !!this.#session.session?.busyFlow(this);
     if ('token' in change) emit(this, 'token', change.token);
+    else if ('profile' in change) emit(this, 'profile', change.profile);
     else if ('error' in change) emit(this, 'auth-error', change.error);
-    else {
+    else if ('signedOut' in change) {
       const reason = mine ? 'user' : change.signedOut == 'user' ? 'elsewhere' : change.signedOut;
       emit(this, 'sign-out', { clientId: this.clientId!, reason });
     }
@@ -254,13 +273,7 @@ export class AdobeSignIn extends ReactiveElement {
     });
   }
 
-  #stop(): void {
-    this.#stopFlow?.();
-    this.#stopFlow = undefined;
-  }
-
   #fail(e: unknown): void {
-    this.busy = false;
     emit(this, 'auth-error', errorDetail(toAuthError(e)));
   }
 
@@ -268,5 +281,17 @@ export class AdobeSignIn extends ReactiveElement {
     this.#button.disabled = this.disabled;
     if (this.busy) this.#button.setAttribute('aria-busy', 'true');
     else this.#button.removeAttribute('aria-busy');
+    const p = this.profile;
+    if (this.signedIn && !this.#user) {
+      // Made the first time it is needed: most elements on a page never sign in.
+      this.#user = h('span', { part: 'user' }, h('slot', { name: 'user' }));
+      this.#user.addEventListener('slotchange', () => this.requestUpdate());
+      this.#button.before(this.#user);
+    }
+    if (this.#user) {
+      const slot = this.#user.firstChild as HTMLSlotElement;
+      slot.textContent = p?.name || p?.email || '';
+      this.#user.hidden = !slot.textContent && !slot.assignedNodes().length;
+    }
   }
 }

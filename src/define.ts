@@ -17,5 +17,5 @@ declare global {
 }
 
 // The event map (`document.addEventListener('token', (e) => e.detail.accessToken)`) comes with these types.
-export type { TokenDetail, AuthErrorDetail, SignOutDetail, TokenExpiringDetail } from './events.js';
+export type { TokenDetail, AuthErrorDetail, SignOutDetail, TokenExpiringDetail, ProfileDetail } from './events.js';
 export type { AdobeSignIn, AdobeAuthRedirect };

@@ -1,6 +1,7 @@
 import type { Token } from './oauth/token-request.js';
 import type { AuthErrorDetail } from './oauth/errors.js';
 import type { SignOutReason } from './session.js';
+import type { Profile } from './oauth/userinfo.js';
 
 /** Detail of the `auth-error` event. */
 export type { AuthErrorDetail };
@@ -8,10 +9,16 @@ export type { AuthErrorDetail };
 /** Detail of the `token` event: the access token and what IMS said about it. */
 export type TokenDetail = Token;
 
+/** Detail of the `profile` event: who signed in, as IMS's userinfo claims. */
+export type ProfileDetail = Profile;
+
 /** Detail of the `sign-out` event. */
 export interface SignOutDetail {
   clientId: string;
-  /** `user`: this element's button or `signOut()`; `elsewhere`: another element or tab; `expired`. */
+  /**
+   * `user`: this element's button or `signOut()`; `elsewhere`: another element or tab; `expired`; `rejected`: an API
+   * answered 401 for the token.
+   */
   reason: SignOutReason;
 }
 
@@ -28,20 +35,16 @@ declare global {
     'auth-error': CustomEvent<AuthErrorDetail>;
     'sign-out': CustomEvent<SignOutDetail>;
     'token-expiring': CustomEvent<TokenExpiringDetail>;
+    profile: CustomEvent<ProfileDetail>;
   }
 }
 
 /** Fires a bubbling, composed CustomEvent; returns false when a listener cancelled a cancelable one. */
-export const emit = <K extends 'token' | 'auth-error' | 'sign-out' | 'token-expiring'>(
+export const emit = <K extends 'token' | 'auth-error' | 'sign-out' | 'token-expiring' | 'profile'>(
   target: EventTarget,
   name: K,
   detail: GlobalEventHandlersEventMap[K]['detail'],
   cancelable = false,
 ): boolean => target.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true, cancelable, detail }));
 
-/** The auth-error detail of an error (an AuthError among them), without its other fields. */
-export const errorDetail = (e: AuthErrorDetail): AuthErrorDetail => ({
-  code: e.code,
-  message: e.message,
-  ...(e.description ? { description: e.description } : {}),
-});
+export { errorDetail } from './oauth/errors.js';

@@ -6,7 +6,9 @@ import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
 import { AdobeSignIn as AdobeSignInElement } from './adobe-sign-in.js';
 import { AdobeAuthRedirect as AdobeAuthRedirectElement } from './adobe-auth-redirect.js';
-import type { AuthErrorDetail, SignOutDetail, TokenDetail, TokenExpiringDetail } from './events.js';
+import type { AuthErrorDetail, ProfileDetail, SignOutDetail, TokenDetail, TokenExpiringDetail } from './events.js';
+import type { Session } from './session.js';
+import { getSession, type SessionOptions } from './sessions.js';
 import './define.js';
 
 const token = 'token' as EventName<CustomEvent<TokenDetail>>;
@@ -22,6 +24,7 @@ export const AdobeSignIn = createComponent({
     onAuthError: authError,
     onSignOut: 'sign-out' as EventName<CustomEvent<SignOutDetail>>,
     onTokenExpiring: 'token-expiring' as EventName<CustomEvent<TokenExpiringDetail>>,
+    onProfile: 'profile' as EventName<CustomEvent<ProfileDetail>>,
   },
 });
 
@@ -33,4 +36,44 @@ export const AdobeAuthRedirect = createComponent({
   events: { onToken: token, onAuthError: authError },
 });
 
-export type { AuthErrorDetail, SignOutDetail, TokenDetail, TokenExpiringDetail } from './events.js';
+/** What a component renders from: signed in or not, the token, who signed in, and the session itself. */
+export interface AdobeSessionState {
+  signedIn: boolean;
+  token: TokenDetail | null;
+  profile: ProfileDetail | null;
+  /** The session (null while rendering on a server): `signOut()`, `fetch()`. */
+  session: Session | null;
+}
+
+const SIGNED_OUT: AdobeSessionState = { signedIn: false, token: null, profile: null, session: null };
+
+/**
+ * The session of these settings, as state: a component re-renders when its token or profile changes, and every
+ * component of a render sees the same value (React's `useSyncExternalStore`, so StrictMode and concurrent rendering
+ * do not tear). On a server, and while hydrating, it is signed out. Throws `config_error` as `getSession()` does.
+ */
+export const useAdobeSession = (options: SessionOptions): AdobeSessionState => {
+  const { clientId, environment, imsOrigin, storage } = options;
+  const store = React.useMemo(() => {
+    const session = typeof window == 'undefined' ? null : getSession({ clientId, environment, imsOrigin, storage });
+    let last = SIGNED_OUT;
+    return {
+      subscribe: (onChange: () => void) => {
+        const types = ['token', 'sign-out', 'profile'];
+        for (const t of types) session?.addEventListener(t, onChange);
+        return () => types.forEach((t) => session?.removeEventListener(t, onChange));
+      },
+      // The same object until the token or profile changes: React compares snapshots by identity.
+      snapshot: () => {
+        if (session && (last.session != session || last.token != session.token || last.profile != session.profile)) {
+          last = { signedIn: !!session.token, token: session.token, profile: session.profile, session };
+        }
+        return last;
+      },
+    };
+  }, [clientId, environment, imsOrigin, storage]);
+  return React.useSyncExternalStore(store.subscribe, store.snapshot, () => SIGNED_OUT);
+};
+
+export type { SessionOptions } from './sessions.js';
+export type { AuthErrorDetail, ProfileDetail, SignOutDetail, TokenDetail, TokenExpiringDetail } from './events.js';

@@ -1,11 +1,15 @@
-// One session per IMS, client id and storage: the one owner of the token, where it is kept, when it expires, and
-// keeping every element of the page (and, with `local` storage, every tab) in step. No Lit here: elements subscribe.
-import type { AuthErrorDetail } from './oauth/errors.js';
+// A session: the one owner of a token and of who signed in, where they are kept, when the token expires, the sign-ins
+// under way, and keeping every element of the page (and, with `local` storage, every tab) in step. An EventTarget
+// (`token`, `sign-out`, `profile`), as getSession() hands it to pages; elements subscribe. No Lit here.
+import { apiAllowed } from './oauth/api.js';
+import { AuthError, type AuthErrorDetail } from './oauth/errors.js';
 import {
   clearToken,
+  loadRecord,
   loadToken,
-  parseToken,
   keepToken,
+  parseRecord,
+  saveToken,
   sessionStore,
   storeFor,
   takeOutcome,
@@ -13,45 +17,83 @@ import {
   type StorageKind,
 } from './oauth/storage.js';
 import { revokeToken, type Token } from './oauth/token-request.js';
+import { fetchProfile, wantsProfile, type Profile } from './oauth/userinfo.js';
 
-/** Why a session lost its token: `user` signed out here, `elsewhere` (another element or tab), or it `expired`. */
-export type SignOutReason = 'user' | 'elsewhere' | 'expired';
+/**
+ * Why a session lost its token: `user` signed out here, `elsewhere` (another element or tab), it `expired`, or an API
+ * `rejected` it (answered 401).
+ */
+export type SignOutReason = 'user' | 'elsewhere' | 'expired' | 'rejected';
 
-/** What a subscriber hears: a token gained, a token lost (and why), or the error a full-page sign-in came back with. */
-export type SessionChange = { token: Token } | { signedOut: SignOutReason } | { error: AuthErrorDetail };
+/** What a subscriber hears: a token gained or lost (and why), who signed in, a full-page sign-in's error, busy. */
+export type SessionChange =
+  | { token: Token }
+  | { signedOut: SignOutReason }
+  | { profile: Profile }
+  | { error: AuthErrorDetail }
+  | { busy: boolean };
 
 /** `by`: the subscriber that caused the change (a sign-out it asked for is `user` to it, `elsewhere` to the rest). */
 type Listener = (change: SessionChange, by: unknown) => void;
 
-export class Session {
+/** A sign-in under way (sign-in-flow.ts makes them). */
+export interface Flow {
+  /** The element that started it, which hears its errors; null for one a reloaded page listens for again. */
+  owner: unknown;
+  /** A popup open, a page leaving, a code being exchanged. */
+  busy: boolean;
+  popup: Window | null;
+  /** Ends it: its popup closes, nothing more is taken, and a token that still comes is revoked. */
+  end(): void;
+}
+
+export class Session extends EventTarget {
   declare readonly ims: string;
   declare readonly clientId: string;
   declare readonly storage: StorageKind;
+  /** The current token, frozen; null when signed out. */
   token: Token | null = null;
+  /** Who signed in (IMS's userinfo claims, frozen), when the scope asked for them; else null. */
+  profile: Profile | null = null;
+  /** The sign-ins under way: at most one busy, and those a reloaded page still listens for. */
+  readonly flows = new Set<Flow>();
   #listeners = new Set<Listener>();
   #expiry?: ReturnType<typeof setTimeout>;
 
   constructor(ims: string, clientId: string, storage: StorageKind) {
+    super();
     Object.assign(this, { ims, clientId, storage });
-    let token: Token | null = null;
+    let record = null;
     let outcome = null;
     try {
-      token = loadToken(storeFor(storage), ims, clientId);
+      record = loadRecord(storeFor(storage), ims, clientId);
       // A full-page sign-in that has just come back to this page left its outcome here.
       outcome = takeOutcome(sessionStore(), ims, clientId);
     } catch {
       // storage is unavailable: nothing to restore; a sign-in will report it
     }
-    let change: SessionChange | null = outcome && ('token' in outcome ? { token: (token = outcome.token) } : outcome);
+    let token = record?.token ?? null;
+    let change: SessionChange | null = outcome;
+    if (outcome && 'token' in outcome) {
+      // The redirect page stored this token too; what is stored now is newer (another tab's, or none after a
+      // sign-out there). Only `memory` keeps nothing, and has only the outcome.
+      if (storage == 'memory') token = outcome.token;
+      change = token && { token };
+    }
     if (token && token.expiresAt <= Date.now()) {
       // Expired while the page was away (or the clock jumped): signed out at once, never a negative timer.
       this.#forget(token);
       token = null;
       change = { signedOut: 'expired' };
     }
-    this.#adopt(token);
-    // Reported once the page's own scripts have had a chance to listen; a token merely restored is not.
-    if (change) afterLoad(() => this.#emit(change));
+    this.#adopt(token, record && token == record.token ? record.profile : null);
+    // Reported once the page has loaded, with the listeners its module scripts add; a token merely restored is not.
+    if (change) afterLoad(() => this.#report(change));
+  }
+
+  /** The sign-in under way (busy), if any; of `owner` only, when given. */
+  busyFlow(owner?: unknown): Flow | undefined {
+    return [...this.flows].find((f) => f.busy && (owner === undefined || f.owner === owner));
   }
 
   subscribe(listener: Listener): () => void {
@@ -61,36 +103,131 @@ export class Session {
 
   /** A token from a sign-in: stored, then every subscriber hears of it. One that cannot be stored is revoked. */
   signedIn(token: Token): void {
+    token = Object.freeze({ ...token });
     keepToken(this.storage, this.ims, token);
-    if (this.#adopt(token)) this.#emit({ token });
+    if (this.#adopt(token)) this.#report({ token });
   }
 
-  /** Forgets the token and revokes it at the IMS that issued it; `endSession` also ends the user's IMS session. */
-  signOut(by: unknown, endSession = false): void {
+  /**
+   * Signs out: ends any sign-in under way (its late token is revoked, never taken), forgets the token and revokes it
+   * at the IMS that issued it; `endSession` also ends the user's IMS session. `by`: the element that asked.
+   */
+  signOut({ endSession = false }: { endSession?: boolean } = {}, by?: unknown): void {
+    this.endFlows();
     const token = this.token;
     if (!token) return;
     revokeToken(this.ims, token, endSession);
     this.#lose('user', by);
   }
 
-  /** Another tab changed the stored token: take its value. A value that is not a token of this client is ignored. */
-  sync(raw: string | null): void {
-    const token = parseToken(raw, this.clientId);
-    // Every tab's own timer signs it out at expiry: whichever tab clears the storage first, the others say `expired`.
-    if (raw == null) this.#lose(this.token && this.token.expiresAt <= Date.now() + 1000 ? 'expired' : 'elsewhere');
-    else if (token && this.#adopt(token)) this.#emit({ token });
+  /**
+   * `fetch()` with the token: `Authorization: Bearer` and `x-api-key` (the client id, unless set), only to an https
+   * origin under adobe.io, loopback, or an origin allowed with `trustApiOrigin()`; anything else rejects with
+   * `config_error` and sends nothing. Signed out: `login_required`. A 401 signs the session out (`rejected`), and the
+   * caller still gets the response.
+   */
+  async fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+    let req: Request | undefined;
+    try {
+      // The URL the request will go to, resolved as fetch() resolves it: what is checked is what is sent.
+      req = new Request(input, init);
+    } catch {
+      // a URL with credentials in it, or no URL: refused below
+    }
+    if (!req || !apiAllowed(new URL(req.url))) {
+      throw new AuthError(
+        'config_error',
+        `session.fetch() sends the token only to https://*.adobe.io, loopback or an origin allowed with ` +
+          `trustApiOrigin(), not to ${req?.url ?? input}`,
+      );
+    }
+    const token = this.token;
+    if (!token) throw new AuthError('login_required', 'Not signed in: there is no token to send.');
+    req.headers.set('authorization', `Bearer ${token.accessToken}`);
+    if (!req.headers.has('x-api-key')) req.headers.set('x-api-key', this.clientId);
+    const res = await fetch(req);
+    if (res.status == 401 && this.token?.accessToken == token.accessToken) {
+      revokeToken(this.ims, token);
+      this.#lose('rejected');
+    }
+    return res;
+  }
+
+  /** Ends the sign-ins under way (of `owner` only, when given); true when there was one. */
+  endFlows(owner?: unknown): boolean {
+    let ended = false;
+    for (const f of this.flows) {
+      if (owner === undefined || f.owner === owner) {
+        f.end();
+        ended = true;
+      }
+    }
+    return ended;
+  }
+
+  /** A sign-in's progress changed (or an error came for no element to report): subscribers hear of it. */
+  notify(change: SessionChange): void {
+    this.#emit(change);
+  }
+
+  /**
+   * Another tab changed the stored record: take it. `said`: the value the event carried, which names why a token was
+   * removed. A value that is not a token of this client is ignored.
+   */
+  sync(raw: string | null, said?: string | null): void {
+    const record = parseRecord(raw, this.clientId);
+    const rejected = [raw, said].some((v) => v?.includes('"rejected"'));
+    if (record) {
+      if (this.#adopt(record.token)) this.#report({ token: record.token }, false);
+      if (record.profile && !this.profile) this.#setProfile(record.profile);
+    } else if (raw == null || rejected) {
+      // Every tab's own timer signs it out at expiry: whichever tab clears the storage first, the others say `expired`.
+      const expired = this.token && this.token.expiresAt <= Date.now() + 1000;
+      const reason = rejected ? 'rejected' : expired ? 'expired' : 'elsewhere';
+      // Signed out in another tab: a sign-in under way here must not sign the user in again.
+      if (reason == 'elsewhere') this.endFlows();
+      this.#lose(reason);
+    }
+  }
+
+  /** A new token: every subscriber hears of it; then, when the scope asks and `ask` says so, IMS is asked who. */
+  #report(change: SessionChange, ask = true): void {
+    this.#emit(change);
+    const token = 'token' in change && change.token;
+    if (!ask || !token || !wantsProfile(token.scope)) return;
+    void fetchProfile(this.ims, token).then((profile) => {
+      if (!profile || this.token?.accessToken != token.accessToken) return;
+      profile = Object.freeze(profile);
+      try {
+        // Kept with its token, so a reload or another tab of a `local` session has it without asking again.
+        const store = storeFor(this.storage);
+        if (loadToken(store, this.ims, this.clientId)?.accessToken == token.accessToken) {
+          saveToken(store, this.ims, token, profile);
+        }
+      } catch {
+        // storage is unavailable: the profile is this page's only
+      }
+      this.#setProfile(profile);
+    });
+  }
+
+  #setProfile(profile: Profile): void {
+    this.profile = profile;
+    this.#emit({ profile });
   }
 
   #lose(reason: SignOutReason, by?: unknown): void {
-    if (this.token) this.#forget(this.token);
+    if (this.token) this.#forget(this.token, reason);
     if (this.#adopt(null)) this.#emit({ signedOut: reason }, by);
   }
 
   /** Removes `token` from storage, unless another tab has stored another one since. */
-  #forget(token: Token): void {
+  #forget(token: Token, reason?: SignOutReason): void {
     try {
       const store = storeFor(this.storage);
       if (loadToken(store, this.ims, this.clientId)?.accessToken === token.accessToken) {
+        // Other tabs learn from the value written before the removal that an API rejected the token.
+        if (reason == 'rejected') store.setItem(tokenKey(this.ims, this.clientId), '{"rejected":1}');
         clearToken(store, this.ims, this.clientId);
       }
     } catch {
@@ -98,10 +235,11 @@ export class Session {
     }
   }
 
-  /** Takes `token` as the current one and sets its expiry; true when it changed. */
-  #adopt(token: Token | null): boolean {
+  /** Takes `token` (and who it is for) as the current one and sets its expiry; true when it changed. */
+  #adopt(token: Token | null, profile: Profile | null = null): boolean {
     if (token?.accessToken === this.token?.accessToken) return false;
     this.token = token;
+    this.profile = profile;
     clearTimeout(this.#expiry);
     if (token) this.#expiry = timerAt(token.expiresAt, () => this.#lose('expired'));
     return true;
@@ -109,6 +247,15 @@ export class Session {
 
   #emit(change: SessionChange, by?: unknown): void {
     for (const l of [...this.#listeners]) l(change, by);
+    const c = change as Partial<{ token: Token; signedOut: SignOutReason; profile: Profile }>;
+    const [type, detail] = c.token
+      ? ['token', c.token]
+      : c.signedOut
+        ? ['sign-out', { clientId: this.clientId, reason: c.signedOut }]
+        : c.profile
+          ? ['profile', c.profile]
+          : [];
+    if (type) this.dispatchEvent(new CustomEvent(type, { detail }));
   }
 }
 
@@ -116,32 +263,9 @@ export class Session {
 export const timerAt = (at: number, fn: () => void): ReturnType<typeof setTimeout> =>
   setTimeout(fn, Math.min(Math.max(0, at - Date.now()), 2 ** 31 - 1));
 
-/** Runs `fn` once the document has loaded and its scripts have run. */
+/** Runs `fn` a task after the page's `load` event: every script of the page, and what they import, has run. */
 const afterLoad = (fn: () => void) => {
   const later = () => setTimeout(fn);
-  if (document.readyState == 'loading') addEventListener('DOMContentLoaded', later, { once: true });
-  else later();
-};
-
-const sessions = new Map<string, Session>();
-
-/** Every `local` session of the page hears of other tabs' changes to its key. */
-const onStorage = (e: StorageEvent) => {
-  for (const s of sessions.values()) {
-    if (s.storage == 'local' && (e.key == null || e.key == tokenKey(s.ims, s.clientId))) {
-      // Read the value as it is now, not as the event says: two tabs writing at once end with the same token.
-      s.sync(e.key == null ? null : localStorage.getItem(e.key));
-    }
-  }
-};
-
-/** The session of an IMS, client id and storage, shared by every element that names the same three. */
-export const sessionFor = (ims: string, clientId: string, storage: StorageKind): Session => {
-  const key = `${storage} ${ims} ${clientId}`;
-  let s = sessions.get(key);
-  if (!s) {
-    if (!sessions.size) addEventListener('storage', onStorage);
-    sessions.set(key, (s = new Session(ims, clientId, storage)));
-  }
-  return s;
+  if (document.readyState == 'complete') later();
+  else addEventListener('load', later, { once: true });
 };

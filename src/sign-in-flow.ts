@@ -1,20 +1,24 @@
 // One sign-in, from the click to the session's new token: the transaction, the popup (or the whole page) to IMS, and
-// the redirect page's hand-off back. No Lit here: `<adobe-sign-in>` starts it and shows its progress.
+// the redirect page's hand-off back. The session owns it (one at a time; sign-out ends it). No Lit here:
+// `<adobe-sign-in>` starts it and shows its progress.
 import { checkIssuer } from './oauth/callback.js';
-import { AuthError, toAuthError } from './oauth/errors.js';
+import { AuthError, errorDetail, toAuthError } from './oauth/errors.js';
+import { exchangeOnce } from './oauth/exchange.js';
 import { listenForHandoff, postOnChannel, type Handoff } from './oauth/handoff.js';
-import { authorizeUrl } from './oauth/ims.js';
+import { authorizeUrl, sendsIss } from './oauth/ims.js';
 import { challengeFor, randomString } from './oauth/pkce.js';
-import { requestToken } from './oauth/token-request.js';
+import { revokeToken, type Token } from './oauth/token-request.js';
 import {
-  TRANSACTION_TTL_MS,
+  asToken,
+  limits,
+  pendingTransactions,
   saveTransaction,
   sessionStore,
   takeTransaction,
   type Transaction,
 } from './oauth/storage.js';
 import { openPopup, watchClosed } from './popup.js';
-import type { Session } from './session.js';
+import type { Flow, Session } from './session.js';
 
 /** The settings of a sign-in that `<adobe-sign-in>` takes as they are (it passes itself). */
 export interface SignInSettings {
@@ -25,27 +29,127 @@ export interface SignInSettings {
   popupFallback: 'redirect' | 'none';
 }
 
-export interface FlowEvents {
-  /** A sign-in is under way (a popup open, a page leaving), or no longer. */
-  busy(on: boolean): void;
-  error(e: AuthError): void;
-}
-
 /** A full-page sign-in that is still here after this long did not leave (a dismissed prompt, a 204): idle again. */
 const STAYED_MS = 3000;
 
 /**
- * Starts a sign-in into `session`. Call it inside the click handler: the popup opens before any `await`. Throws
- * (`storage_unavailable`, `popup_blocked`) before anything opens. Returns a function that stops it and closes its
- * popup. `extra`: more authorize parameters (`authorize-params`).
+ * Follows the sign-in of `state` into `session` until it ends: takes what the redirect page hands over, exchanges a
+ * code here when that is what comes, and reports failures to `onError`.
+ */
+const follow = (
+  session: Session,
+  state: string,
+  popup: Window | null,
+  owner: unknown,
+  onError: (e: AuthError) => void,
+): Flow => {
+  const storage = sessionStore();
+  const cleanups: (() => void)[] = [];
+  let ended = false;
+  const busy = (on: boolean) => {
+    flow.busy = on;
+    session.notify({ busy: on });
+  };
+  const stopListening = () => {
+    for (const c of cleanups.splice(0)) c();
+  };
+  const finish = () => {
+    stopListening();
+    session.flows.delete(flow);
+    if (flow.busy) busy(false);
+  };
+  const fail = (e: unknown) => {
+    popup?.close();
+    finish();
+    onError(toAuthError(e));
+  };
+  const flow: Flow = {
+    owner,
+    busy: false,
+    popup,
+    end() {
+      ended = true;
+      popup?.close();
+      finish();
+    },
+  };
+
+  /** What the redirect page sent: a token (by postMessage only), a code to exchange here, or an error. */
+  const take = async (msg: Handoff, origin: string) => {
+    if ('ack' in msg) return;
+    const mine = takeTransaction(storage, state);
+    if (!mine) return; // taken already: a message sent twice
+    stopListening();
+    try {
+      if (origin != location.origin) {
+        throw new AuthError(
+          'config_error',
+          `IMS answered at ${origin}, not at redirect-uri ${mine.redirectUri}: add it to the credential's Redirect ` +
+            `URI Patterns (IMS sends an answer for a redirect URI it does not match to the Default Redirect URI).`,
+        );
+      }
+      if ('error' in msg) throw new AuthError(msg.error.code, msg.error.message, msg.error);
+      let token: Token | null;
+      if ('token' in msg) {
+        token = asToken(msg.token, mine.clientId);
+        if (!token) throw new AuthError('invalid_response', 'The redirect page handed over no token of this client.');
+      } else {
+        checkIssuer(msg.iss, mine.ims, mine.sendsIss);
+        postOnChannel({ type: 'adobe-auth', state, ack: true });
+        busy(true);
+        token = await exchangeOnce(state, mine, msg.code);
+      }
+      // Signed out (or given up) while the code was being exchanged: the user does not want this token.
+      if (ended) return revokeToken(mine.ims, token);
+      finish();
+      session.signedIn(token);
+    } catch (e) {
+      if (!ended) fail(e);
+    }
+  };
+
+  session.flows.add(flow);
+  cleanups.push(listenForHandoff(state, popup, take));
+  if (popup) {
+    busy(true);
+    cleanups.push(
+      () => popup.close(),
+      // Idle again, but still listening: under COOP a result may come after the popup read closed.
+      watchClosed(popup, () => {
+        busy(false);
+        onError(new AuthError('popup_closed', 'The popup was closed.'));
+      }),
+    );
+  }
+  // A popup left open past the transaction's lifetime is closed, and says so; one already closed ends quietly.
+  const expire = setTimeout(
+    () =>
+      popup && !popup.closed
+        ? fail(new AuthError('timeout', 'The sign-in was not finished in time: the popup was closed.'))
+        : finish(),
+    limits.transactionMs,
+  );
+  cleanups.push(() => clearTimeout(expire));
+  return flow;
+};
+
+/**
+ * Starts a sign-in into `session`. Call it inside the click handler: the popup opens before any `await`. One sign-in
+ * at a time per session: while one is under way, another call brings its popup forward and does nothing else. Throws
+ * (`storage_unavailable`, `popup_blocked`) before anything opens. `extra`: more authorize parameters
+ * (`authorize-params`); `owner`: the element, which hears the errors through `onError`.
  */
 export const startSignIn = (
   o: SignInSettings,
   session: Session,
   redirectUri: string,
   extra: URLSearchParams,
-  on: FlowEvents,
-): (() => void) => {
+  onError: (e: AuthError) => void,
+): void => {
+  const running = session.busyFlow();
+  if (running) return running.popup?.focus();
+  // A sign-in still listened for (after popup_closed, say) gives way to this one.
+  session.endFlows();
   const storage = sessionStore();
   const state = randomString(16);
   const verifier = randomString();
@@ -58,6 +162,8 @@ export const startSignIn = (
     // Anything but `redirect` is a popup, as before.
     mode: o.mode == 'redirect' ? 'redirect' : 'popup',
     storage: session.storage,
+    scope: o.scope,
+    sendsIss: sendsIss(session.ims),
     createdAt: Date.now(),
   };
   // Saved before window.open: a popup gets a copy of sessionStorage as it is when opened.
@@ -70,61 +176,15 @@ export const startSignIn = (
     }
     saveTransaction(storage, state, { ...tx, mode: 'redirect' });
   }
-
-  let done = false;
-  const cleanups: (() => void)[] = [];
-  const stop = () => {
-    done = true;
-    for (const c of cleanups.splice(0)) c();
-    on.busy(false);
-  };
-  const fail = (e: unknown) => {
-    popup?.close();
-    stop();
-    on.error(toAuthError(e));
-  };
-
-  /** What the redirect page sent: a token (by postMessage only), a code to exchange here, or an error. */
-  const take = async (msg: Handoff) => {
-    if ('ack' in msg) return;
-    const mine = takeTransaction(storage, state);
-    if (!mine) return; // taken already: a message sent twice
-    stop();
-    try {
-      if ('error' in msg) throw new AuthError(msg.error.code, msg.error.message, msg.error);
-      if ('token' in msg) {
-        if (msg.token?.clientId !== mine.clientId)
-          throw new AuthError('invalid_response', 'A token for another client.');
-        return session.signedIn(msg.token);
-      }
-      checkIssuer(msg.iss, mine.ims);
-      postOnChannel({ type: 'adobe-auth', state, ack: true });
-      on.busy(true);
-      const token = await requestToken({ ...mine, code: msg.code });
-      on.busy(false);
-      session.signedIn(token);
-    } catch (e) {
-      fail(e);
-    }
-  };
-
-  on.busy(true);
-  if (popup) {
-    cleanups.push(
-      () => popup.close(),
-      listenForHandoff(state, popup, take),
-      // Idle again, but still listening: under COOP a result may come after the popup read closed.
-      watchClosed(popup, () => {
-        on.busy(false);
-        on.error(new AuthError('popup_closed', 'The popup was closed.'));
-      }),
-    );
-    const expire = setTimeout(stop, TRANSACTION_TTL_MS);
-    cleanups.push(() => clearTimeout(expire));
+  const flow = follow(session, state, popup, o, onError);
+  if (!popup) {
+    flow.busy = true;
+    session.notify({ busy: true });
   }
+
   challengeFor(verifier).then(
     (codeChallenge) => {
-      if (done) return;
+      if (!session.flows.has(flow)) return;
       const url = authorizeUrl({
         ...tx,
         scope: o.scope,
@@ -139,15 +199,38 @@ export const startSignIn = (
         return;
       }
       // Back from IMS may restore this page from the back-forward cache: idle again, not busy.
-      addEventListener('pageshow', stop, { once: true });
-      const stayed = setTimeout(stop, STAYED_MS);
+      addEventListener('pageshow', flow.end, { once: true });
+      const stayed = setTimeout(flow.end, STAYED_MS);
       addEventListener('pagehide', () => clearTimeout(stayed), { once: true });
       location.assign(url);
     },
-    () => fail(new AuthError('config_error', 'PKCE needs WebCrypto: https or localhost.')),
+    () => {
+      flow.end();
+      onError(new AuthError('config_error', 'PKCE needs WebCrypto: https or localhost.'));
+    },
   );
-  return () => {
-    popup?.close();
-    stop();
-  };
+};
+
+/**
+ * A page reloaded while its popup was at IMS listens again for the popup sign-ins its sessionStorage still holds for
+ * `session`: the popup hands its result to whatever page is now its opener. Not busy (the popup is out of reach);
+ * errors go to every element of the session.
+ */
+export const resumeSignIns = (session: Session): void => {
+  let pending: [string, Transaction][] = [];
+  try {
+    pending = pendingTransactions(sessionStore());
+  } catch {
+    // storage is unavailable: nothing to resume
+  }
+  for (const [state, tx] of pending) {
+    if (
+      tx.mode == 'popup' &&
+      tx.clientId == session.clientId &&
+      tx.ims == session.ims &&
+      tx.storage == session.storage
+    ) {
+      follow(session, state, null, null, (e) => session.notify({ error: errorDetail(e) }));
+    }
+  }
 };

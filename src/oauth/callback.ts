@@ -35,9 +35,10 @@ export const parseCallback = (search: string | URLSearchParams): Callback | null
 /**
  * RFC 9207: the answer must come from the IMS the sign-in went to. `iss` names it (its origin, or that origin's
  * `/ims`, as IMS-shaped OpenID providers put it); an answer without `iss` passes only from an IMS not known to send it.
+ * `mustSend`: what the sign-in recorded, as the page that started it knew (its `trustImsOrigin()` calls).
  */
-export const checkIssuer = (iss: string | undefined, ims: string): void => {
-  if (iss == null ? sendsIss(ims) : iss.replace(/(\/ims)?\/?$/, '') != ims) {
+export const checkIssuer = (iss: string | undefined, ims: string, mustSend = sendsIss(ims)): void => {
+  if (iss == null ? mustSend : iss.replace(/(\/ims)?\/?$/, '') != ims) {
     throw new AuthError('issuer_mismatch', `The sign-in answer's iss is ${iss}, not ${ims}.`);
   }
 };

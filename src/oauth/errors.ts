@@ -47,3 +47,10 @@ export interface AuthErrorDetail {
 /** Anything thrown, as an AuthError: one that is not becomes `invalid_response` with its text. */
 export const toAuthError = (e: unknown): AuthError =>
   e instanceof AuthError ? e : new AuthError('invalid_response', String(e));
+
+/** The auth-error detail of an error (an AuthError among them), without its other fields. */
+export const errorDetail = (e: AuthErrorDetail): AuthErrorDetail => ({
+  code: e.code,
+  message: e.message,
+  ...(e.description ? { description: e.description } : {}),
+});

@@ -1,8 +1,8 @@
 import { CALLBACK_PARAMS, checkIssuer, parseCallback } from './callback.js';
 import { AuthError, toAuthError } from './errors.js';
 import { channelFor, postOnChannel } from './handoff.js';
-import { keepToken, sessionStore, takeTransaction, type Transaction } from './storage.js';
-import { requestToken, type Token } from './token-request.js';
+import { claimState, keepToken, sessionStore, takeTransaction, type Transaction } from './storage.js';
+import { requestToken, type Token, type TokenRequest } from './token-request.js';
 
 export interface ExchangeOptions {
   /** The redirect URL to read; the page's own by default, whose `code` and `state` are then removed from the address bar. */
@@ -50,6 +50,22 @@ const handOffCode = (state: string, code: string, iss: string | undefined, ms: n
     postOnChannel({ type: 'adobe-auth', state, code, iss });
   });
 
+/**
+ * Exchanges the code of the sign-in `state` names once over all tabs: a duplicated tab holds a copy of the
+ * transaction, and a second exchange of one code would fail, and may make IMS revoke the first token.
+ */
+export const exchangeOnce = async (
+  state: string,
+  tx: Transaction,
+  code: string,
+  more: Pick<TokenRequest, 'fetch' | 'timeoutMs'> = {},
+): Promise<Token> => {
+  if (!(await claimState(state + tx.createdAt))) {
+    throw new AuthError('state_mismatch', 'This sign-in answer was already used, in another tab.');
+  }
+  return requestToken({ ...tx, ...more, code });
+};
+
 /** The URL without its query and fragment: where IMS sent the answer. */
 const landing = (url: URL) => url.origin + url.pathname;
 
@@ -72,10 +88,14 @@ export const completeRedirect = async (o: ExchangeOptions = {}): Promise<Redirec
       // A browser that does not copy sessionStorage into popups leaves the verifier with the opener; a forged or
       // replayed state has no taker. No request is made here either way.
       if ('code' in cb && (await handOffCode(state, cb.code, cb.iss, wait))) return { state, handedOff: true };
-      throw new AuthError('state_mismatch', 'Not the answer to a sign-in started here.');
+      throw new AuthError(
+        'state_mismatch',
+        `Not the answer to a sign-in started on ${location.origin}: a stale or forged link, or IMS answered at a ` +
+          `redirect URI of another origin (check the credential's Redirect URI Patterns and Default Redirect URI).`,
+      );
     }
     const tx = transaction;
-    checkIssuer(cb.iss, tx.ims);
+    checkIssuer(cb.iss, tx.ims, tx.sendsIss);
     if ('error' in cb) throw cb.error;
     for (const [key, pinned] of [
       ['clientId', o.clientId],
@@ -97,7 +117,7 @@ export const completeRedirect = async (o: ExchangeOptions = {}): Promise<Redirec
     if (tx.mode == 'popup' && !window.opener && (await handOffCode(state, cb.code, cb.iss, wait))) {
       return { state, transaction, handedOff: true };
     }
-    const token = await requestToken({ ...tx, code: cb.code, fetch: o.fetch, timeoutMs: o.timeoutMs });
+    const token = await exchangeOnce(state, tx, cb.code, { fetch: o.fetch, timeoutMs: o.timeoutMs });
     // A popup hands the token to its opener, which stores it; elsewhere it is stored here.
     if (tx.mode != 'popup' || !window.opener) keepToken(tx.storage, tx.ims, token);
     return { state, transaction, token };

@@ -22,13 +22,16 @@ export const channelFor = (state: string): BroadcastChannel => new BroadcastChan
 const isHandoff = (d: unknown, state: string): d is Handoff =>
   !!d && (d as Handoff).type == 'adobe-auth' && (d as Handoff).state === state;
 
-/** Sends to the opener by `postMessage`, to this origin only. False when there is no opener to send to. */
-export const postToOpener = (msg: Handoff, opener = window.opener as Window | null): boolean => {
+/**
+ * Sends to the opener by `postMessage`, to this origin only (`to` widens that for an error, which carries no secret).
+ * False when there is no opener to send to.
+ */
+export const postToOpener = (msg: Handoff, to = location.origin, opener = window.opener as Window | null): boolean => {
   try {
-    opener!.postMessage(msg, location.origin);
+    opener!.postMessage(msg, to);
     return true;
   } catch {
-    // no opener (COOP, or opened directly), or a closed or cross-origin one
+    // no opener (COOP, or opened directly), or a closed one
     return false;
   }
 };
@@ -42,15 +45,28 @@ export const postOnChannel = (msg: Handoff): void => {
 };
 
 /**
- * Listens for the handoff of `state`: by `postMessage` from this origin and from `source` (the popup) only, and on
- * the state's channel, where a token is never taken. Returns a function that stops listening.
+ * Listens for the handoff of `state`: by `postMessage` from `source` (the popup), from this origin, or an error only
+ * from another one (IMS answered at a redirect URI there); and on the state's channel, where a token is never
+ * taken. `source` null: a page reloaded while its popup was out, which knows it only as a window this one opened.
+ * `on` learns the sender's origin. Returns a function that stops listening.
  */
-export const listenForHandoff = (state: string, source: Window | null, on: (msg: Handoff) => void): (() => void) => {
+export const listenForHandoff = (
+  state: string,
+  source: Window | null,
+  on: (msg: Handoff, origin: string) => void,
+): (() => void) => {
   const onMessage = (e: MessageEvent) => {
-    if (e.origin === location.origin && e.source === source && isHandoff(e.data, state)) on(e.data);
+    const from = e.source as Window | null;
+    if (
+      (source ? from === source : from?.opener === window) &&
+      isHandoff(e.data, state) &&
+      (e.origin === location.origin || 'error' in e.data)
+    ) {
+      on(e.data, e.origin);
+    }
   };
   const ch = channelFor(state);
-  ch.onmessage = (e) => isHandoff(e.data, state) && !('token' in e.data) && on(e.data);
+  ch.onmessage = (e) => isHandoff(e.data, state) && !('token' in e.data) && on(e.data, location.origin);
   addEventListener('message', onMessage);
   return () => {
     removeEventListener('message', onMessage);

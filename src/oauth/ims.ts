@@ -13,9 +13,9 @@ const trusted = new Map<string, boolean>();
 /** `ims-origin` values already allowed, and their origins. */
 const allowed = new Map<string, string>();
 
-const config = (message: string) => new AuthError('config_error', message);
+export const configError = (message: string) => new AuthError('config_error', message);
 
-const isLoopback = (url: URL) => /^(localhost|127\.0\.0\.1|\[::1\])$/.test(url.hostname);
+export const isLoopback = (url: URL) => /^(localhost|127\.0\.0\.1|\[::1\])$/.test(url.hostname);
 
 /** An http(s) origin; non-loopback ones must be https. */
 const originOf = (value: string): string => {
@@ -26,7 +26,7 @@ const originOf = (value: string): string => {
     // refused below
   }
   if (!url || !(url.protocol == 'https:' || (url.protocol == 'http:' && isLoopback(url)))) {
-    throw config(`An IMS origin must be https (or loopback http): ${value}`);
+    throw configError(`An IMS origin must be https (or loopback http): ${value}`);
   }
   return url.origin;
 };
@@ -54,10 +54,10 @@ export const imsOriginFor = (environment?: string | null, imsOrigin?: string | n
       allowed.set(imsOrigin, origin);
       return origin;
     }
-    throw config(`ims-origin ${origin} is not Adobe IMS: allow it with trustImsOrigin()`);
+    throw configError(`ims-origin ${origin} is not Adobe IMS: allow it with trustImsOrigin()`);
   }
   const env = environment || 'prod';
-  if (env != 'prod' && env != 'stage') throw config(`environment must be prod or stage: ${environment}`);
+  if (env != 'prod' && env != 'stage') throw configError(`environment must be prod or stage: ${environment}`);
   return env == 'prod' ? PROD : STAGE;
 };
 
@@ -68,13 +68,23 @@ export const sendsIss = (ims: string): boolean =>
 export const tokenEndpointFor = (ims: string): string => `${ims}/ims/token/v3`;
 
 /** Authorize parameters the kit sets itself: `authorize-params` may not name them. */
-const OWN = ['client_id', 'redirect_uri', 'response_type', 'state', 'code_challenge', 'code_challenge_method', 'scope'];
+const OWN = [
+  'client_id',
+  'redirect_uri',
+  'response_type',
+  // The redirect page reads the answer from the query: a fragment or a form post would go unread.
+  'response_mode',
+  'state',
+  'code_challenge',
+  'code_challenge_method',
+  'scope',
+];
 
 /** Reads `authorize-params` (a query string of extra IMS parameters, e.g. `idp_flow=create_account`). */
 export const extraAuthorizeParams = (query?: string | null): URLSearchParams => {
   const q = new URLSearchParams(query ?? '');
   for (const k of q.keys()) {
-    if (OWN.includes(k)) throw config(`authorize-params may not set ${k}`);
+    if (OWN.includes(k)) throw configError(`authorize-params may not set ${k}`);
   }
   return q;
 };

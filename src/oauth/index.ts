@@ -6,3 +6,5 @@ export * from './token-request.js';
 export * from './storage.js';
 export * from './handoff.js';
 export * from './exchange.js';
+export * from './userinfo.js';
+export * from './api.js';

@@ -1,5 +1,6 @@
-import { AuthError, type AuthErrorDetail } from './errors.js';
+import { AuthError, errorDetail, type AuthErrorDetail } from './errors.js';
 import { revokeToken, type Token } from './token-request.js';
+import type { Profile } from './userinfo.js';
 
 /** Where tokens are kept: `session` (this tab), `local` (every tab of the origin) or `memory` (this page only). */
 export type StorageKind = 'session' | 'local' | 'memory';
@@ -17,15 +18,24 @@ export interface Transaction {
   mode: 'popup' | 'redirect';
   /** Where the token goes. */
   storage: StorageKind;
+  /** The scope asked for: IMS may leave it out of the token response when it granted just that (RFC 6749 5.1). */
+  scope?: string;
+  /** False when the page's script trusted this IMS as one that sends no RFC 9207 `iss`: the redirect page may not know. */
+  sendsIss?: boolean;
   createdAt: number;
 }
 
-/** A transaction older than this is dropped: the user has abandoned it. */
+/**
+ * How long a sign-in may take: a transaction older than this is dropped (the user has abandoned it), and a popup
+ * still open then is closed with `timeout`. An object, so that tests can shorten it.
+ */
 export const TRANSACTION_TTL_MS = 10 * 60 * 1000;
+export const limits = { transactionMs: TRANSACTION_TTL_MS };
 
 const TX = 'adobe-auth:tx:';
 const TOKEN = 'adobe-auth:token:';
 const OUTCOME = 'adobe-auth:outcome:';
+const CLAIM = 'adobe-auth:used:';
 
 /** Runs a storage operation; any throw (disabled storage, a sandboxed frame, a full quota) is `storage_unavailable`. */
 const guard = <T>(op: () => T): T => {
@@ -64,16 +74,43 @@ const read = <T>(storage: TokenStore, key: string): T | null => {
   }
 };
 
-/** Drops every transaction older than the TTL (or unreadable). */
-export const pruneTransactions = (storage: Storage, now = Date.now()): void =>
+/** Drops every transaction (or, with `prefix`, state claim) older than the TTL, or unreadable. */
+export const pruneTransactions = (storage: Storage, now = Date.now(), prefix = TX): void =>
   guard(() => {
     for (let i = storage.length; i--;) {
       const key = storage.key(i);
-      if (!key?.startsWith(TX)) continue;
+      if (!key?.startsWith(prefix)) continue;
       const tx = read<Transaction>(storage, key);
-      if (!(now - (tx?.createdAt ?? 0) < TRANSACTION_TTL_MS)) storage.removeItem(key);
+      if (!(now - (tx?.createdAt ?? 0) < limits.transactionMs)) storage.removeItem(key);
     }
   });
+
+/** The transactions still pending in `storage`, by state: a page reloaded while its popup was at IMS listens again. */
+export const pendingTransactions = (storage: Storage, now = Date.now()): [string, Transaction][] => {
+  pruneTransactions(storage, now);
+  return Object.keys(storage)
+    .filter((k) => k.startsWith(TX))
+    .map((k) => [k.slice(TX.length), read<Transaction>(storage, k)!]);
+};
+
+/**
+ * Marks `state` used, in localStorage, which every tab of the origin shares: false when another tab already has (a
+ * duplicated tab holds a copy of the transaction). A lock keeps two tabs from marking it at once.
+ */
+export const claimState = async (state: string, now = Date.now()): Promise<boolean> => {
+  const key = CLAIM + state;
+  const mark = () => {
+    try {
+      pruneTransactions(localStorage, now, CLAIM);
+      if (localStorage.getItem(key)) return false;
+      localStorage.setItem(key, JSON.stringify({ createdAt: now }));
+    } catch {
+      // no localStorage: no other tab to share the answer with
+    }
+    return true;
+  };
+  return navigator.locks ? navigator.locks.request(key, mark) : mark();
+};
 
 export const saveTransaction = (storage: Storage, state: string, tx: Transaction): void => {
   pruneTransactions(storage, tx.createdAt);
@@ -97,18 +134,38 @@ export const takeTransaction = (storage: Storage, state: string, now = Date.now(
 /** Tokens are kept per issuing IMS and client id: one IMS's token is never another's, nor sent to it. */
 export const tokenKey = (ims: string, clientId: string, prefix = TOKEN): string => `${prefix}${ims}|${clientId}`;
 
-/** A stored token as JSON, or null when the value is not one (garbage, another client's). */
-export const parseToken = (raw: string | null, clientId: string): Token | null => {
+/** What is stored for a signed-in session: the token, and once IMS has answered, who signed in. */
+export interface TokenRecord {
+  token: Token;
+  profile: Profile | null;
+}
+
+/** A token of `clientId`, frozen (no listener can bend it), or null when `value` is not one. */
+export const asToken = (value: unknown, clientId: string): Token | null => {
+  const { profile: _, ...t } = (value ?? {}) as Token & { profile?: unknown };
+  return typeof t.accessToken == 'string' && typeof t.expiresAt == 'number' && t.clientId === clientId
+    ? Object.freeze(t)
+    : null;
+};
+
+/** A stored record as JSON, or null when the value is not one (garbage, another client's token). */
+export const parseRecord = (raw: string | null, clientId: string): TokenRecord | null => {
   try {
-    const t = JSON.parse(raw!) as Token;
-    return typeof t?.accessToken == 'string' && typeof t.expiresAt == 'number' && t.clientId === clientId ? t : null;
+    const value = JSON.parse(raw!) as { profile?: Profile };
+    const token = asToken(value, clientId);
+    const p = value.profile;
+    return token && { token, profile: p && typeof p.sub == 'string' ? Object.freeze(p) : null };
   } catch {
     return null;
   }
 };
 
-export const saveToken = (storage: TokenStore, ims: string, token: Token): void =>
-  guard(() => storage.setItem(tokenKey(ims, token.clientId), JSON.stringify(token)));
+/** A stored token as JSON, or null when the value is not one (garbage, another client's). */
+export const parseToken = (raw: string | null, clientId: string): Token | null =>
+  parseRecord(raw, clientId)?.token ?? null;
+
+export const saveToken = (storage: TokenStore, ims: string, token: Token, profile?: Profile | null): void =>
+  guard(() => storage.setItem(tokenKey(ims, token.clientId), JSON.stringify({ ...token, profile })));
 
 /** Stores a new token where `kind` says; one that cannot be stored is revoked, then `storage_unavailable` thrown. */
 export const keepToken = (kind: StorageKind, ims: string, token: Token): void => {
@@ -120,12 +177,16 @@ export const keepToken = (kind: StorageKind, ims: string, token: Token): void =>
   }
 };
 
-/** The stored token of `ims` and `clientId`, expired or not; null when there is none. */
-export const loadToken = (storage: TokenStore, ims: string, clientId: string): Token | null =>
-  parseToken(
+/** The stored record of `ims` and `clientId`, its token expired or not; null when there is none. */
+export const loadRecord = (storage: TokenStore, ims: string, clientId: string): TokenRecord | null =>
+  parseRecord(
     guard(() => storage.getItem(tokenKey(ims, clientId))),
     clientId,
   );
+
+/** The stored token of `ims` and `clientId`, expired or not; null when there is none. */
+export const loadToken = (storage: TokenStore, ims: string, clientId: string): Token | null =>
+  loadRecord(storage, ims, clientId)?.token ?? null;
 
 export const clearToken = (storage: TokenStore, ims: string, clientId: string): void =>
   guard(() => storage.removeItem(tokenKey(ims, clientId)));
@@ -136,6 +197,17 @@ export type Outcome = { token: Token } | { error: AuthErrorDetail };
 export const saveOutcome = (storage: Storage, ims: string, clientId: string, outcome: Outcome): void =>
   guard(() => storage.setItem(tokenKey(ims, clientId, OUTCOME), JSON.stringify(outcome)));
 
-/** Reads and removes the outcome left for `ims` and `clientId`, so it is reported once. */
-export const takeOutcome = (storage: Storage, ims: string, clientId: string): Outcome | null =>
-  take(storage, tokenKey(ims, clientId, OUTCOME));
+/**
+ * Reads and removes the outcome left for `ims` and `clientId`, so it is reported once. Checked as a stored token is:
+ * anything but a token of this client or an error with a code and a message is ignored.
+ */
+export const takeOutcome = (storage: Storage, ims: string, clientId: string): Outcome | null => {
+  const o = take<{ token?: unknown; error?: AuthErrorDetail }>(storage, tokenKey(ims, clientId, OUTCOME));
+  const token = asToken(o?.token, clientId);
+  const e = o?.error;
+  return token
+    ? { token }
+    : typeof e?.code == 'string' && typeof e.message == 'string'
+      ? { error: errorDetail(e) }
+      : null;
+};

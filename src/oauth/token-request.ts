@@ -21,6 +21,8 @@ export interface TokenRequest {
   code: string;
   verifier: string;
   redirectUri: string;
+  /** The scope asked for: the token's scope when IMS names none (RFC 6749 5.1: then it granted just that). */
+  scope?: string;
   fetch?: typeof fetch;
   /** Abort after this many milliseconds: `timeout`. Default 30 s. */
   timeoutMs?: number;
@@ -45,6 +47,7 @@ export const tokenFromResponse = (
   text: string,
   clientId: string,
   now: number,
+  asked?: string,
 ): Token => {
   let json: Record<string, unknown> | undefined;
   try {
@@ -75,7 +78,7 @@ export const tokenFromResponse = (
     tokenType: str(json!.token_type) ?? 'bearer',
     expiresIn,
     expiresAt: now + expiresIn * 1000,
-    scope: str(json!.scope),
+    scope: str(json!.scope) ?? asked,
     idToken: str(json!.id_token),
     clientId,
   };
@@ -116,25 +119,44 @@ export const requestToken = async (r: TokenRequest): Promise<Token> => {
   } finally {
     clearTimeout(timer);
   }
-  return tokenFromResponse(res.status, res.headers.get('retry-after'), text, r.clientId, (r.now ?? Date.now)());
+  return tokenFromResponse(
+    res.status,
+    res.headers.get('retry-after'),
+    text,
+    r.clientId,
+    (r.now ?? Date.now)(),
+    r.scope,
+  );
 };
 
 /**
  * Tells the IMS that issued `token` to forget it: `/ims/revoke`, and with `endSession` also `/ims/logout/v1`, which
  * ends the user's IMS session (the next sign-in asks for credentials). Form posts, no credentials: CORS simple
- * requests, sent with `keepalive` so they finish if the page goes away. Failures are ignored: the token is forgotten
- * here all the same.
+ * requests, sent with `keepalive` so they finish if the page goes away (a body too large for it goes without).
+ * Failures are ignored: the token is forgotten here all the same.
  */
 export const revokeToken = (ims: string, token: Token, endSession = false): void => {
-  const post = (path: string, body: Record<string, string>) =>
-    fetch(`${ims}/ims/${path}?client_id=${encodeURIComponent(token.clientId)}`, {
+  const post = (path: string, body: Record<string, string>) => {
+    const form = new URLSearchParams({ client_id: token.clientId, ...body });
+    return fetch(`${ims}/ims/${path}?client_id=${encodeURIComponent(token.clientId)}`, {
       method: 'POST',
-      body: new URLSearchParams({ client_id: token.clientId, ...body }),
-      keepalive: true,
+      body: form,
+      // Browsers refuse keepalive bodies beyond 64 KiB in all: two of these must fit.
+      keepalive: `${form}`.length < 32000,
       credentials: 'omit',
     }).catch(() => {});
-  const revoke = () => post('revoke', { token: token.accessToken });
-  // Logout first: it needs the token to be valid still.
-  if (endSession) void post('logout/v1', { access_token: token.accessToken }).then(revoke);
-  else void revoke();
+  };
+  let sent = false;
+  const revoke = () => {
+    if (sent) return;
+    sent = true;
+    removeEventListener('pagehide', revoke);
+    void post('revoke', { token: token.accessToken });
+  };
+  if (!endSession) return revoke();
+  // Logout first, as it needs a live token; the revoke follows its answer, or a second, or the page going away,
+  // whichever comes first: a logout that hangs, or a page that leaves at once, still revokes.
+  addEventListener('pagehide', revoke);
+  setTimeout(revoke, 1000);
+  void post('logout/v1', { access_token: token.accessToken }).then(revoke);
 };

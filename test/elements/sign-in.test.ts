@@ -19,7 +19,7 @@ import { AdobeSignIn } from '../../src/adobe-sign-in.js';
 
 const button = (el: AdobeSignIn) => el.shadowRoot!.querySelector('button')!;
 const visibleLabel = (el: AdobeSignIn) =>
-  [...el.shadowRoot!.querySelectorAll('slot')].find((s) => getComputedStyle(s).display !== 'none')!;
+  [...button(el).querySelectorAll('slot')].find((s) => getComputedStyle(s).display !== 'none')!;
 
 describe('<adobe-sign-in>', () => {
   const popups = withCleanPage();
