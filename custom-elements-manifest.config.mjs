@@ -1,6 +1,6 @@
 // `cem analyze` (run by esbuild.mjs) writes dist/custom-elements.json from the elements' JSDoc; it describes the
 // built files, so module paths point into dist/. It also writes dist/vscode.html-custom-data.json for VS Code's
-// `html.customData`.
+// `html.customData` (scripts/web-types.mjs writes JetBrains' file from the manifest afterwards).
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { getTsProgram, typeParserPlugin } from '@wc-toolkit/type-parser';
