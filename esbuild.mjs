@@ -1,6 +1,6 @@
 // Builds dist/: unbundled ES modules and .d.ts for npm users; dist/cdn/adobe-auth-elements.js, one minified module with
-// Lit inlined for a <script type="module"> from a CDN; and dist/custom-elements.json with the frameworks' types made
-// from it.
+// Lit inlined for a <script type="module"> from a CDN; and dist/custom-elements.json with the frameworks' types and the
+// editors' data (VS Code, JetBrains) made from it.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -69,3 +69,4 @@ node(
   'custom-elements-manifest.config.mjs',
 );
 node('scripts/framework-types.mjs');
+node('scripts/web-types.mjs');
