@@ -35,11 +35,11 @@ describe('custom-elements.json', () => {
     const el = tag('adobe-sign-in');
     assert.deepEqual(
       el.slots.map((s) => s.name),
-      ['', 'sign-out'],
+      ['', 'sign-out', 'user'],
     );
     assert.deepEqual(
       el.cssParts.map((p) => p.name),
-      ['button'],
+      ['button', 'user'],
     );
     assert.ok(el.cssProperties.every((p) => p.name.startsWith('--adobe-sign-in-') && p.default));
     const methods = el.members.filter((m) => m.kind === 'method' && m.privacy !== 'private').map((m) => m.name);
