@@ -7,7 +7,7 @@ import { webdriverLauncher } from '@web/test-runner-webdriver';
 import { defaultReporter } from '@web/test-runner';
 import * as puppeteerCore from 'puppeteer-core';
 import { fakeImsMiddleware } from './test/support/fake-ims.mjs';
-import { refererProbe, sameOriginIms } from './test/support/probes.mjs';
+import { refererProbe, sameOriginIms, slowModule } from './test/support/probes.mjs';
 import { countingReporter } from './test/support/counting-reporter.mjs';
 import { xvfb, waitForPort } from './test/support/processes.mjs';
 import { startLocalIms } from './local-ims/server.mjs';
@@ -133,7 +133,7 @@ export default {
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 10 * 60 * 1000,
   browserStartTimeout: 60000,
-  middleware: [fakeImsMiddleware, refererProbe, sameOriginIms(SAME_ORIGIN_IMS_PORT)],
+  middleware: [fakeImsMiddleware, refererProbe, slowModule, sameOriginIms(SAME_ORIGIN_IMS_PORT)],
   plugins: [
     reactEsm(),
     esbuildPlugin({ ts: true, target: 'es2022' }),

@@ -65,6 +65,8 @@ describe('<adobe-sign-in>', () => {
     [{ 'client-id': 'a', 'redirect-uri': REDIRECT, environment: '__proto__' }, 'environment'],
     [{ 'client-id': 'a', 'redirect-uri': REDIRECT, storage: 'cookie' }, 'storage'],
     [{ 'client-id': 'a', 'redirect-uri': REDIRECT, 'authorize-params': 'state=x' }, 'state'],
+    [{ 'client-id': 'a', 'redirect-uri': REDIRECT, 'authorize-params': 'response_mode=fragment' }, 'response_mode'],
+    [{ 'client-id': 'a', 'redirect-uri': REDIRECT, 'authorize-params': 'response_mode=form_post' }, 'response_mode'],
     [{ 'client-id': 'a', 'redirect-uri': REDIRECT, 'ims-origin': 'https://attacker.example' }, 'trustImsOrigin'],
     [{ 'client-id': 'a', 'redirect-uri': REDIRECT, 'ims-origin': 'http://ims.example' }, 'https'],
   ] as const) {

@@ -2,7 +2,23 @@
 // sends iss, as OpenID providers do: a missing one is refused. Adobe's IMS does not announce iss: from it, a missing
 // one is accepted (and a present one must still name it).
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { IMS, REDIRECT, click, imsStats, newClient, tokenKeyFor, transaction, withCleanPage } from '../support/flow.js';
+import {
+  FIXTURES,
+  IMS,
+  REDIRECT,
+  click,
+  imsStats,
+  newClient,
+  openWindow,
+  pendingState,
+  eventsIn,
+  signInElement,
+  tokenKeyFor,
+  transaction,
+  waitFor,
+  withCleanPage,
+} from '../support/flow.js';
+import { trustImsOrigin } from '../../src/oauth/ims.js';
 import '../../src/define.js';
 import type { AdobeSignIn } from '../../src/adobe-sign-in.js';
 import { exchangeAuthCodeForToken } from '../../src/oauth/exchange.js';
@@ -12,7 +28,7 @@ const HERE = location.origin + location.pathname;
 const tx = (ims: string) => transaction(ims, { mode: 'redirect' });
 
 describe('RFC 9207: the issuer of the answer', () => {
-  withCleanPage();
+  const popups = withCleanPage();
 
   it('refuses an answer without iss from the local IMS, which sends one: issuer_mismatch, nothing exchanged', async () => {
     const clientId = await newClient({ auto: true, iss: '' });
@@ -59,5 +75,33 @@ describe('RFC 9207: the issuer of the answer', () => {
       url: `${HERE}?error=access_denied&state=s-local&iss=${encodeURIComponent('https://attacker.example')}`,
     }).catch((x) => x);
     expect(e.code).to.equal('issuer_mismatch');
+  });
+
+  it('takes trustImsOrigin(origin, {sendsIss: false}) to the redirect page, which never called it', async () => {
+    // The start page's half: its transaction records what its script said of that IMS.
+    trustImsOrigin('https://ims.example', { sendsIss: false });
+    const el = await signInElement('client-1', 'ims-origin=https://ims.example');
+    await click(el.shadowRoot!.querySelector('button')!);
+    await waitFor(() => popups.opened[0], 'the popup');
+    const started = JSON.parse(sessionStorage.getItem(`adobe-auth:tx:${pendingState()}`)!);
+    expect(started.sendsIss).to.equal(false);
+    popups.opened[0].close();
+    sessionStorage.clear();
+
+    // The redirect page's half, in a window of its own: an answer without iss, from an IMS of such a transaction.
+    const ims = `${location.origin}/fake-ims/ok`;
+    const page = FIXTURES + 'redirect-stay.html';
+    saveTransaction(
+      sessionStorage,
+      's-no-iss',
+      transaction(ims, { redirectUri: page, mode: 'redirect', sendsIss: false }),
+    );
+    const w = await openWindow(`${page}?code=c&state=s-no-iss`);
+    try {
+      const events = await eventsIn(w);
+      expect(events.map((e) => e.type)).to.deep.equal(['token']);
+    } finally {
+      w.close();
+    }
   });
 });

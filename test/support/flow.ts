@@ -21,6 +21,14 @@ export interface Switches {
   iss?: string;
   /** The authorize endpoint answers 204: a page sent there stays where it is. */
   authorizeNoContent?: boolean;
+  /** Userinfo fails: HTTP 500, an HTML page, garbage, another user's `sub`, or no answer at all. */
+  userinfo?: '500' | 'html' | 'garbage' | 'other-sub' | 'hang';
+  /** Userinfo answers this late. */
+  userinfoDelayMs?: number;
+  /** The logout endpoint answers this late. */
+  logoutDelayMs?: number;
+  /** Revoking a token revokes its whole grant, codes being exchanged included (oidc-provider's own way). */
+  revokeGrant?: boolean;
 }
 
 /** A client id of its own for one test, with the local IMS behaving as `switches` say. */
@@ -40,6 +48,8 @@ export interface ImsStats {
   tokenRequests: number;
   revocations: number;
   logouts: number;
+  userinfoRequests: number;
+  apiRequests: number;
   /** The screens IMS showed this client's users, in order: `login`, `consent`, `social:google`… */
   screens: string[];
   /** The parameters of the client's last authorize request. */
@@ -219,3 +229,40 @@ export const eventsBackOn = (w: Window, path: string) =>
         : undefined,
     `an event on ${path}`,
   );
+
+/**
+ * Records every event of the kit that `el` fires, as "type", "type:reason" (sign-out) or "type:code" (auth-error), in
+ * order.
+ */
+export const recordEvents = (el: EventTarget): string[] => {
+  const seen: string[] = [];
+  for (const type of ['token', 'sign-out', 'auth-error', 'token-expiring', 'profile'] as const) {
+    el.addEventListener(type, (e) => {
+      const d = (e as CustomEvent).detail;
+      seen.push(type + (d?.reason ? `:${d.reason}` : d?.code ? `:${d.code}` : ''));
+    });
+  }
+  return seen;
+};
+
+/** A same-origin frame on this page (fixtures/blank.html), removed after the test. */
+export const sameOriginFrame = async (): Promise<HTMLIFrameElement> => {
+  const frame = document.createElement('iframe');
+  frame.src = FIXTURES + 'blank.html';
+  const loaded = new Promise((r) => (frame.onload = r));
+  document.body.append(frame);
+  await loaded;
+  afterEachOnce(() => frame.remove());
+  return frame;
+};
+
+const cleanups: (() => void)[] = [];
+/** Runs `fn` after the current test, once. */
+export const afterEachOnce = (fn: () => void) => cleanups.push(fn);
+afterEach(() => {
+  for (const fn of cleanups.splice(0)) fn();
+});
+
+/** The events a fixture window has recorded, once it has recorded `n` of them. */
+export const eventsIn = (w: Window, n = 1) =>
+  waitFor(() => (recorded(w).events?.length >= n ? recorded(w).events : undefined), `${n} event(s) in the window`);

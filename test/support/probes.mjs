@@ -1,6 +1,7 @@
 // Test-server middleware: what the browser sends where, for the security tests.
 // - GET /probe/referer/<id>.gif records the request's Referer; GET /probe/referer/<id> lists them.
 // - /ims/* is proxied to a local IMS reached on this very origin (for pages whose CSP allows 'self' only).
+// - GET /probe/slow-module.js?ms=… answers an empty module that late, as a slow import of a page's own script.
 import { request } from 'node:http';
 
 const referers = new Map();
@@ -37,3 +38,11 @@ export const sameOriginIms = (port) =>
       ctx.req.pipe(upstream);
     });
   };
+
+export async function slowModule(ctx, next) {
+  if (ctx.path !== '/probe/slow-module.js') return next();
+  await new Promise((r) => setTimeout(r, Number(ctx.query.ms ?? 1000)));
+  ctx.type = 'text/javascript';
+  ctx.set('cache-control', 'no-store');
+  ctx.body = 'export {};\n';
+}
