@@ -58,6 +58,18 @@ export function createInspector() {
       });
     },
 
+    /** Tells of a token, userinfo or revoke request, once it is answered; other requests are left alone. */
+    watch(req, res, url, clientId) {
+      const kind = { '/ims/token/v3': 'token', '/ims/userinfo/v2': 'userinfo', '/ims/revoke': 'revoke' }[url.pathname];
+      if (!kind || req.method !== (kind === 'userinfo' ? 'GET' : 'POST')) return;
+      const body = kind === 'userinfo' ? Promise.resolve(null) : this.body(req);
+      res.once('finish', async () => {
+        const form = await body;
+        if (kind === 'token') this.token(clientId, form, res.statusCode);
+        else note(clientId, kind, { status: res.statusCode, token: form?.get('token') ?? undefined });
+      });
+    },
+
     /**
      * The body of a request as oidc-provider reads it (through `req.iterator`), without taking it from oidc-provider:
      * resolves once it has been read.
