@@ -27,15 +27,24 @@ const clientMeta = (c) => {
  * @param {object[]} o.clients see startLocalIms
  * @param {{prefix: string, redirect_uris: string[]}} [o.dynamicClients]
  * @param {(clientId: string) => {patterns: RegExp[], fallback: string} | undefined} o.redirectsFor
- * @param {(clientId: string) => number | undefined} o.tokenTtlFor seconds, from the tokenTtl switch
+ * @param {(clientId: string) => object} o.switchesFor the switches of a client (tokenTtl and revokeGrant act here)
  */
-export function createProvider({ issuer, clients, dynamicClients, redirectsFor, tokenTtlFor }) {
+export function createProvider({ issuer, clients, dynamicClients, redirectsFor, switchesFor }) {
   class Adapter extends MemoryAdapter {
     async find(id) {
       if (this.model === 'Client' && dynamicClients && id.startsWith(dynamicClients.prefix)) {
         return clientMeta({ client_id: id, redirect_uris: dynamicClients.redirect_uris });
       }
       return super.find(id);
+    }
+
+    // oidc-provider's revocation endpoint destroys the token named, then every token and code of its grant, which
+    // would end a sign-in of the same user and client in another tab, or one whose code is still being exchanged.
+    // IMS revokes the token named only; the revokeGrant switch brings back the grant-wide revocation.
+    async revokeByGrantId(grantId) {
+      const ctx = Provider.ctx;
+      if (ctx?.oidc.route === 'revocation' && !switchesFor(ctx.oidc.client?.clientId).revokeGrant) return;
+      return super.revokeByGrantId(grantId);
     }
   }
 
@@ -64,7 +73,7 @@ export function createProvider({ issuer, clients, dynamicClients, redirectsFor, 
     },
     // IMS access tokens last a day; no refresh token for single-page apps.
     ttl: {
-      AccessToken: (_ctx, _token, client) => tokenTtlFor(client.clientId) || 24 * 3600,
+      AccessToken: (_ctx, _token, client) => switchesFor(client.clientId).tokenTtl || 24 * 3600,
       Grant: 14 * 24 * 3600,
       AuthorizationCode: 300,
       IdToken: 3600,

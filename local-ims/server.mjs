@@ -6,6 +6,7 @@
 //   redirect_uri matches no pattern is answered at the default, as IMS does (redirect-uris.mjs, authorize.mjs);
 // - userinfo gives `sub` for `openid`, names for `profile`, email for `email`, nothing more for `AdobeID`;
 // - /ims/logout/v1 ends the IMS session, as a redirect (client_id, redirect_uri) or a token-authenticated POST;
+// - /ims/revoke revokes the token named, not its grant's other tokens and codes (provider.mjs);
 // - `idp_flow=social.deep_link.web&provider_id=…` shows a stand-in for the social provider's screen.
 // This file starts it and routes each request; oidc-provider's configuration is in provider.mjs, the screens in
 // interactions.mjs, the test switches in switches.mjs.
@@ -71,7 +72,7 @@ export async function startLocalIms({
     clients,
     dynamicClients,
     redirectsFor,
-    tokenTtlFor: (clientId) => switchesFor(clientId).tokenTtl,
+    switchesFor,
   });
   const callback = provider.callback();
   const ims = { origin, provider, stats, switchesFor, redirectsFor, inspector };

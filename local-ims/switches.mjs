@@ -12,6 +12,7 @@ import { readBody, send, sendJson } from './http.mjs';
  * - tokenTtl: seconds the tokens it issues last (a day by default, as IMS's)
  * - iss: what to send as RFC 9207's `iss` instead of the issuer ('' leaves it out)
  * - authorizeNoContent: the authorize endpoint answers 204, so a page sent there does not leave
+ * - revokeGrant: /ims/revoke also revokes every other token and code of the token's grant, as oidc-provider does
  */
 export const SWITCHES = [
   'coop',
@@ -22,6 +23,7 @@ export const SWITCHES = [
   'tokenTtl',
   'iss',
   'authorizeNoContent',
+  'revokeGrant',
 ];
 
 /** The switches a form body names (`auto=1&tokenDelayMs=300`); an unknown one throws. */

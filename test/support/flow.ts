@@ -21,6 +21,8 @@ export interface Switches {
   iss?: string;
   /** The authorize endpoint answers 204: a page sent there stays where it is. */
   authorizeNoContent?: boolean;
+  /** /ims/revoke also revokes the token's grant: the user's other tokens of the client and codes being exchanged. */
+  revokeGrant?: boolean;
 }
 
 /** A client id of its own for one test, with the local IMS behaving as `switches` say. */
