@@ -20,7 +20,7 @@ import { createLogout } from './logout.mjs';
 import { errorPage } from './pages.mjs';
 import { createProvider } from './provider.mjs';
 import { redirectRules } from './redirect-uris.mjs';
-import { failToken, parseSwitches } from './switches.mjs';
+import { failToken, failUserinfo, parseSwitches, userinfoOtherSub } from './switches.mjs';
 
 export { TEST_USER } from './accounts.mjs';
 export { SWITCHES } from './switches.mjs';
@@ -60,7 +60,14 @@ export async function startLocalIms({
   /** What IMS did for a client (for tests: "no exchange happened", "the login screen was shown"). */
   const stats = (clientId) => {
     if (!counters.has(clientId)) {
-      counters.set(clientId, { tokenRequests: 0, revocations: 0, logouts: 0, screens: [], authorize: null });
+      counters.set(clientId, {
+        tokenRequests: 0,
+        revocations: 0,
+        logouts: 0,
+        userinfoRequests: 0,
+        screens: [],
+        authorize: null,
+      });
     }
     return counters.get(clientId);
   };
@@ -74,6 +81,7 @@ export async function startLocalIms({
     redirectsFor,
     switchesFor,
   });
+  provider.use(userinfoOtherSub(switchesFor));
   const callback = provider.callback();
   const ims = { origin, provider, stats, switchesFor, redirectsFor, inspector };
   const interaction = createInteractions(ims);
@@ -96,6 +104,8 @@ export async function startLocalIms({
       if (clientId && req.method === 'POST' && (url.pathname === '/ims/token/v3' || url.pathname === '/ims/revoke')) {
         stats(clientId)[url.pathname === '/ims/revoke' ? 'revocations' : 'tokenRequests']++;
       }
+      if (clientId && url.pathname === '/ims/userinfo/v2' && req.method !== 'OPTIONS')
+        stats(clientId).userinfoRequests++;
       if (inspector && clientId) inspector.watch(req, res, url, clientId);
       const m = /^\/ims\/interaction\/([\w-]+)(?:\/(login|consent|cancel|auto|social))?$/.exec(url.pathname);
       if (m) return await interaction(req, res, m[1], m[2]);
@@ -108,6 +118,11 @@ export async function startLocalIms({
         if (sw.tokenFailure) {
           return await failToken(req, res, sw.tokenFailure, await clientCors(provider, req, clientId));
         }
+      }
+      if (url.pathname === '/ims/userinfo/v2' && req.method !== 'OPTIONS' && clientId) {
+        const sw = switchesFor(clientId);
+        if (sw.userinfoDelayMs) await new Promise((r) => setTimeout(r, sw.userinfoDelayMs));
+        if (sw.userinfo && failUserinfo(res, sw.userinfo, await clientCors(provider, req, clientId))) return;
       }
       if (url.pathname.startsWith('/ims/authorize/v2')) authorize.answer(res);
       if (url.pathname === '/ims/authorize/v2' && authorize.request(req, res, url, clientId)) return;

@@ -13,6 +13,9 @@ import { readBody, send, sendJson } from './http.mjs';
  * - iss: what to send as RFC 9207's `iss` instead of the issuer ('' leaves it out)
  * - authorizeNoContent: the authorize endpoint answers 204, so a page sent there does not leave
  * - revokeGrant: /ims/revoke also revokes every other token and code of the token's grant, as oidc-provider does
+ * - userinfo: '500' (JSON server_error), 'html' (an HTML 502 page), 'garbage' (200, not JSON), 'other-sub' (the
+ *   token's claims with another user's `sub`), 'hang' (no answer until the IMS closes)
+ * - userinfoDelayMs: answer the userinfo endpoint this late
  */
 export const SWITCHES = [
   'coop',
@@ -24,23 +27,31 @@ export const SWITCHES = [
   'iss',
   'authorizeNoContent',
   'revokeGrant',
+  'userinfo',
+  'userinfoDelayMs',
 ];
+
+/** How a switch's value is read from a form; the rest are booleans (`1` or `true`). */
+const readers = {
+  tokenDelayMs: Number,
+  tokenTtl: Number,
+  userinfoDelayMs: Number,
+  tokenFailure: (v) => v || undefined,
+  userinfo: (v) => v || undefined,
+  iss: String,
+};
 
 /** The switches a form body names (`auto=1&tokenDelayMs=300`); an unknown one throws. */
 export const parseSwitches = (params) => {
   const s = {};
   for (const [k, v] of params) {
     if (!SWITCHES.includes(k)) throw new Error(`unknown switch ${k}`);
-    s[k] = ['tokenDelayMs', 'tokenTtl'].includes(k)
-      ? Number(v)
-      : k === 'tokenFailure'
-        ? v || undefined
-        : k === 'iss'
-          ? v
-          : v === 'true' || v === '1';
+    s[k] = (readers[k] ?? ((b) => b === 'true' || b === '1'))(v);
   }
   return s;
 };
+
+const badGateway = '<!doctype html><title>502 Bad Gateway</title><h1>Bad Gateway</h1>';
 
 /** Answers the token endpoint as a failing IMS would, with CORS so the page can read the failure. */
 export const failToken = async (req, res, kind, cors) => {
@@ -56,5 +67,39 @@ export const failToken = async (req, res, kind, cors) => {
       { 'retry-after': '5', ...cors },
     );
   }
-  return send(res, 502, '<!doctype html><title>502 Bad Gateway</title><h1>Bad Gateway</h1>', cors);
+  return send(res, 502, badGateway, cors);
+};
+
+/** The `sub` the other-sub switch puts in userinfo: a user the token was not issued for. */
+export const OTHER_SUB = 'F6E5D4C3B2A1@AdobeID';
+
+const userinfoFailures = {
+  500: (res, cors) => sendJson(res, 500, { error: 'server_error' }, cors),
+  html: (res, cors) => send(res, 502, badGateway, cors),
+  // Cut short, as a connection dropped behind a proxy leaves it.
+  garbage: (res, cors) => send(res, 200, '{"sub":"A1B2', { 'content-type': 'application/json', ...cors }),
+  // The connection stays open until the IMS closes: a page's own timeout is all that ends the wait.
+  hang: () => {},
+};
+
+/**
+ * Answers a userinfo request as a failing IMS would (the userinfo switch), with CORS so the page can read it; false
+ * when the switch leaves the answer to oidc-provider (other-sub: userinfoOtherSub rewrites its answer).
+ */
+export const failUserinfo = (res, kind, cors) => {
+  if (!Object.hasOwn(userinfoFailures, kind)) return false;
+  userinfoFailures[kind](res, cors);
+  return true;
+};
+
+/** oidc-provider middleware: its userinfo answer, with another user's `sub` when the client's switch says other-sub. */
+export const userinfoOtherSub = (switchesFor) => async (ctx, next) => {
+  await next();
+  if (
+    ctx.oidc?.route === 'userinfo' &&
+    ctx.status === 200 &&
+    switchesFor(ctx.oidc.client?.clientId).userinfo === 'other-sub'
+  ) {
+    ctx.body = { ...ctx.body, sub: OTHER_SUB };
+  }
 };

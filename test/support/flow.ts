@@ -23,6 +23,13 @@ export interface Switches {
   authorizeNoContent?: boolean;
   /** /ims/revoke also revokes the token's grant: the user's other tokens of the client and codes being exchanged. */
   revokeGrant?: boolean;
+  /**
+   * The userinfo endpoint fails: `500` (JSON server_error), `html` (an HTML 502 page), `garbage` (200, not JSON),
+   * `other-sub` (the claims with another user's sub), `hang` (no answer).
+   */
+  userinfo?: '500' | 'html' | 'garbage' | 'other-sub' | 'hang';
+  /** The userinfo endpoint answers this late. */
+  userinfoDelayMs?: number;
 }
 
 /** A client id of its own for one test, with the local IMS behaving as `switches` say. */
@@ -42,6 +49,8 @@ export interface ImsStats {
   tokenRequests: number;
   revocations: number;
   logouts: number;
+  /** Userinfo requests (preflights not counted). */
+  userinfoRequests: number;
   /** The screens IMS showed this client's users, in order: `login`, `consent`, `social:google`… */
   screens: string[];
   /** The parameters of the client's last authorize request. */
