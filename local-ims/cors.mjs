@@ -1,5 +1,14 @@
-// Which pages may read the local IMS's own answers (those oidc-provider does not write): the origins of the client's
-// redirect URIs, the rule oidc-provider's clientBasedCORS applies to its endpoints.
+// Which pages may read the local IMS's own answers (those oidc-provider does not write, and the stand-in API's): the
+// origins of the client's redirect URIs, the rule oidc-provider's clientBasedCORS applies to its endpoints.
+import { registeredRedirectUris } from './redirect-uris.mjs';
+
+/** The redirect-URI origins of every registered client and of the dynamic ones: where a client's pages may be. */
+export const redirectOrigins = (clients, dynamicClients) =>
+  new Set(
+    [...clients.flatMap(registeredRedirectUris), ...(dynamicClients?.redirect_uris ?? [])].map(
+      (u) => new URL(u).origin,
+    ),
+  );
 
 /** Whether `requestOrigin` is the origin of one of `client`'s redirect URIs. */
 export const isClientOrigin = (client, requestOrigin) =>

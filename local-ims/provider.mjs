@@ -5,12 +5,13 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import Provider from 'oidc-provider';
 import MemoryAdapter from 'oidc-provider/lib/adapters/memory_adapter.js';
 import { findAccount } from './accounts.mjs';
+import { isClientOrigin } from './cors.mjs';
 import { errorPage } from './pages.mjs';
-import { allowsRedirect } from './redirect-uris.mjs';
+import { allowsRedirect, registeredRedirectUris } from './redirect-uris.mjs';
 
 /** A public client as oidc-provider registers it: every redirect URI it is given, and its default, are exact URIs. */
 const clientMeta = (c) => {
-  const uris = [...new Set([...(c.redirect_uris ?? []), ...(c.default_redirect_uri ? [c.default_redirect_uri] : [])])];
+  const uris = registeredRedirectUris(c);
   return {
     client_id: c.client_id,
     token_endpoint_auth_method: 'none',
@@ -86,8 +87,7 @@ export function createProvider({ issuer, clients, dynamicClients, redirectsFor, 
       rpInitiatedLogout: { enabled: false },
       userinfo: { enabled: true },
     },
-    clientBasedCORS: (_ctx, requestOrigin, client) =>
-      client.redirectUris.some((u) => new URL(u).origin === requestOrigin),
+    clientBasedCORS: (_ctx, requestOrigin, client) => isClientOrigin(client, requestOrigin),
     findAccount,
     interactions: { url: (_ctx, interaction) => `/ims/interaction/${interaction.uid}` },
     renderError: (ctx, out) => {

@@ -5,6 +5,11 @@
 /** A regular expression that matches exactly `uri`. */
 export const exactly = (uri) => `^${uri.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
 
+/** The exact URIs a client is registered with: its redirect URIs and its default (oidc-provider's redirect_uris). */
+export const registeredRedirectUris = (c) => [
+  ...new Set([...(c.redirect_uris ?? []), ...(c.default_redirect_uri ? [c.default_redirect_uri] : [])]),
+];
+
 /** A client given exact redirect URIs has them as its patterns, and the first one as its default. */
 const rulesOf = (c) => {
   const patterns = (c.redirect_uri_patterns ?? c.redirect_uris.map(exactly)).map((p) => new RegExp(p));

@@ -8,11 +8,13 @@
 // - /ims/logout/v1 ends the IMS session, as a redirect (client_id, redirect_uri) or a token-authenticated POST;
 // - /ims/revoke revokes the token named, not its grant's other tokens and codes (provider.mjs);
 // - `idp_flow=social.deep_link.web&provider_id=…` shows a stand-in for the social provider's screen.
+// Under /api/ it stands in for an Adobe API behind Adobe's gateway, which takes its tokens (api.mjs).
 // This file starts it and routes each request; oidc-provider's configuration is in provider.mjs, the screens in
 // interactions.mjs, the test switches in switches.mjs.
 import { createServer } from 'node:http';
+import { createApi } from './api.mjs';
 import { createAuthorize } from './authorize.mjs';
-import { clientCors } from './cors.mjs';
+import { clientCors, redirectOrigins } from './cors.mjs';
 import { readBody, send, sendJson } from './http.mjs';
 import { createInspector } from './inspector.mjs';
 import { createInteractions } from './interactions.mjs';
@@ -37,7 +39,8 @@ export { SWITCHES } from './switches.mjs';
  * @param {{prefix: string, redirect_uris: string[]}} [o.dynamicClients] any client id with this prefix exists,
  *   with these redirect URIs: tests give each case its own client, and so its own switches
  * @param {object} [o.switches] switches for every client (see SWITCHES)
- * @param {boolean} [o.controls] serve POST /__ims/switches?client_id=… and GET /__ims/stats for tests and the demo
+ * @param {boolean} [o.controls] serve POST /__ims/switches?client_id=…, GET /__ims/stats and
+ *   POST /__ims/revoke-tokens?client_id=… for tests and the demo
  * @param {boolean} [o.inspector] serve the flow inspector's events at GET /__ims/inspector (see inspector.mjs)
  */
 export async function startLocalIms({
@@ -65,6 +68,7 @@ export async function startLocalIms({
         revocations: 0,
         logouts: 0,
         userinfoRequests: 0,
+        apiRequests: 0,
         screens: [],
         authorize: null,
       });
@@ -87,6 +91,7 @@ export async function startLocalIms({
   const interaction = createInteractions(ims);
   const logout = createLogout(ims);
   const authorize = createAuthorize(ims);
+  const api = createApi({ ...ims, clientOrigins: redirectOrigins(clients, dynamicClients) });
 
   server.on('request', async (req, res) => {
     const url = new URL(req.url, origin);
@@ -97,10 +102,16 @@ export async function startLocalIms({
         if (clientId) clientSwitches.set(clientId, parseSwitches(body));
         return send(res, 204, '', { 'access-control-allow-origin': '*' });
       }
+      if (controls && url.pathname === '/__ims/revoke-tokens' && req.method === 'POST') {
+        await readBody(req);
+        if (clientId) await api.revokeTokensOf(clientId);
+        return send(res, 204, '', { 'access-control-allow-origin': '*' });
+      }
       if (inspector && url.pathname === '/__ims/inspector') return inspector.serve(req, res, url);
       if (controls && url.pathname === '/__ims/stats') {
         return sendJson(res, 200, stats(clientId), { 'access-control-allow-origin': '*' });
       }
+      if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return await api.handle(req, res, url);
       if (clientId && req.method === 'POST' && (url.pathname === '/ims/token/v3' || url.pathname === '/ims/revoke')) {
         stats(clientId)[url.pathname === '/ims/revoke' ? 'revocations' : 'tokenRequests']++;
       }

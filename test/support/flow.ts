@@ -51,6 +51,8 @@ export interface ImsStats {
   logouts: number;
   /** Userinfo requests (preflights not counted). */
   userinfoRequests: number;
+  /** Requests to the stand-in API under /api/ with this client's token or key (preflights not counted). */
+  apiRequests: number;
   /** The screens IMS showed this client's users, in order: `login`, `consent`, `social:google`… */
   screens: string[];
   /** The parameters of the client's last authorize request. */
