@@ -3,7 +3,6 @@
 // live access token of this IMS (issued, not expired, not revoked) as `Authorization: Bearer …` and `x-api-key`, the
 // token's client id; it answers what it was asked. Anything else gets the gateway's own error_code and message.
 // Beside it, the demo's control POST /__ims/revoke-tokens?client_id=… revokes every live token of a client at IMS.
-import { isClientOrigin } from './cors.mjs';
 import { readBody, send, sendJson } from './http.mjs';
 
 /** The gateway's answers, as Adobe documents them (Experience Platform's API troubleshooting guide). */
@@ -32,10 +31,10 @@ const HEADERS = 'authorization, x-api-key, content-type';
  * @param {import('oidc-provider').default} ims.provider
  * @param {(clientId: string) => {apiRequests: number}} ims.stats
  * @param {object} [ims.inspector]
- * @param {Set<string>} ims.clientOrigins the redirect-URI origins of every registered and dynamic client
+ * @param {ReturnType<import('./cors.mjs').createCors>} ims.cors
  * @returns `{handle, revokeTokensOf}`: the handler of /api/…, and the control's revocation
  */
-export function createApi({ provider, stats, inspector, clientOrigins }) {
+export function createApi({ provider, stats, inspector, cors: corsRule }) {
   /** The access tokens oidc-provider has saved and not destroyed, by client: the memory adapter lists none. */
   const live = new Map();
   provider.on('access_token.saved', (t) => {
@@ -52,7 +51,7 @@ export function createApi({ provider, stats, inspector, clientOrigins }) {
     const origin = req.headers.origin;
     if (req.method === 'OPTIONS') {
       // A preflight carries neither token nor key: any page a client of this IMS signs in on may go on.
-      const cors = clientOrigins.has(origin)
+      const cors = corsRule.isAnyClientOrigin(origin)
         ? {
             'access-control-allow-origin': origin,
             'access-control-allow-methods': METHODS,
@@ -83,7 +82,7 @@ export function createApi({ provider, stats, inspector, clientOrigins }) {
         status,
       });
     }
-    const cors = isClientOrigin(client, origin) ? { 'access-control-allow-origin': origin } : {};
+    const cors = corsRule.isClientOrigin(client, origin) ? { 'access-control-allow-origin': origin } : {};
     return sendJson(res, status, body, { ...cors, vary: 'origin' });
   };
 

@@ -1,11 +1,11 @@
 // The authorize request as IMS takes it, before oidc-provider sees it: comma-separated scopes, the Default Redirect
-// URI for a redirect_uri no pattern matches, and the switches that act there (authorizeNoContent, coop, deny); and
+// URI for a redirect_uri no pattern matches (the page of one a pattern matches may read the answers: cors.mjs), and the switches that act there (authorizeNoContent, coop, deny); and
 // the answer on its way back to the redirect URI, whose RFC 9207 `iss` the iss switch replaces or leaves out.
 import { send } from './http.mjs';
 import { matchesPattern } from './redirect-uris.mjs';
 
 /** @returns `{request, answer}`: handlers for the authorize request and for the response to any /ims/authorize/v2… */
-export function createAuthorize({ switchesFor, stats, inspector, redirectsFor }) {
+export function createAuthorize({ switchesFor, stats, inspector, redirectsFor, cors }) {
   /** Which client each sign-in (by state) is for: the answer, sent when a sign-in resumes, names only the state. */
   const clientOfState = new Map();
 
@@ -25,7 +25,9 @@ export function createAuthorize({ switchesFor, stats, inspector, redirectsFor })
     // The user is to cancel at a screen: show one even where the IMS session would let the sign-in through.
     if (sw.deny) url.searchParams.set('prompt', 'login');
     const r = redirectsFor(clientId);
-    if (r && !matchesPattern(r, url.searchParams.get('redirect_uri'))) url.searchParams.set('redirect_uri', r.fallback);
+    const asked = url.searchParams.get('redirect_uri');
+    if (r && matchesPattern(r, asked)) cors.patternAllowed(clientId, asked);
+    else if (r) url.searchParams.set('redirect_uri', r.fallback);
     req.url = url.pathname + url.search;
     return false;
   };

@@ -2,7 +2,6 @@
 // `redirect_uri` (its session cookie ends the session, then back to a registered origin), or a POST of `client_id`
 // and `access_token` (the token's session ends; the page stays where it is). oidc-provider's RP-Initiated Logout
 // asks the user to confirm and takes neither form.
-import { clientCors } from './cors.mjs';
 import { readBody, send, sendJson } from './http.mjs';
 import { errorPage } from './pages.mjs';
 
@@ -11,12 +10,12 @@ const expiredCookies = ['_session', '_session.sig', '_session.legacy', '_session
 );
 
 /** @returns the handler of /ims/logout/v1 */
-export function createLogout({ provider, origin, stats, inspector }) {
+export function createLogout({ provider, origin, stats, inspector, cors: corsRule }) {
   return async (req, res, url) => {
     if (req.method === 'POST') {
       const form = new URLSearchParams(await readBody(req));
       const clientId = form.get('client_id') ?? url.searchParams.get('client_id');
-      const cors = await clientCors(provider, req, clientId);
+      const cors = await corsRule.headersFor(req, clientId);
       const token = await provider.AccessToken.find(form.get('access_token') ?? '');
       if (!token || token.clientId !== clientId) return sendJson(res, 400, { error: 'invalid_token' }, cors);
       const session = token.sessionUid && (await provider.Session.findByUid(token.sessionUid));

@@ -5,7 +5,6 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import Provider from 'oidc-provider';
 import MemoryAdapter from 'oidc-provider/lib/adapters/memory_adapter.js';
 import { findAccount } from './accounts.mjs';
-import { isClientOrigin } from './cors.mjs';
 import { errorPage } from './pages.mjs';
 import { allowsRedirect, registeredRedirectUris } from './redirect-uris.mjs';
 
@@ -29,8 +28,9 @@ const clientMeta = (c) => {
  * @param {{prefix: string, redirect_uris: string[]}} [o.dynamicClients]
  * @param {(clientId: string) => {patterns: RegExp[], fallback: string} | undefined} o.redirectsFor
  * @param {(clientId: string) => object} o.switchesFor the switches of a client (tokenTtl and revokeGrant act here)
+ * @param {(client: object, origin: string) => boolean} o.isClientOrigin whether a page there may read its answers
  */
-export function createProvider({ issuer, clients, dynamicClients, redirectsFor, switchesFor }) {
+export function createProvider({ issuer, clients, dynamicClients, redirectsFor, switchesFor, isClientOrigin }) {
   class Adapter extends MemoryAdapter {
     async find(id) {
       if (this.model === 'Client' && dynamicClients && id.startsWith(dynamicClients.prefix)) {

@@ -14,7 +14,7 @@
 import { createServer } from 'node:http';
 import { createApi } from './api.mjs';
 import { createAuthorize } from './authorize.mjs';
-import { clientCors, redirectOrigins } from './cors.mjs';
+import { createCors } from './cors.mjs';
 import { readBody, send, sendJson } from './http.mjs';
 import { createInspector } from './inspector.mjs';
 import { createInteractions } from './interactions.mjs';
@@ -78,20 +78,22 @@ export async function startLocalIms({
   const switchesFor = (clientId) => ({ ...switches, ...clientSwitches.get(clientId) });
   const redirectsFor = redirectRules(clients, dynamicClients);
 
+  const cors = createCors({ clients, dynamicClients, findClient: (id) => provider.Client.find(id) });
   const provider = createProvider({
     issuer,
     clients,
     dynamicClients,
     redirectsFor,
     switchesFor,
+    isClientOrigin: cors.isClientOrigin,
   });
   provider.use(userinfoOtherSub(switchesFor));
   const callback = provider.callback();
-  const ims = { origin, provider, stats, switchesFor, redirectsFor, inspector };
+  const ims = { origin, provider, stats, switchesFor, redirectsFor, inspector, cors };
   const interaction = createInteractions(ims);
   const logout = createLogout(ims);
   const authorize = createAuthorize(ims);
-  const api = createApi({ ...ims, clientOrigins: redirectOrigins(clients, dynamicClients) });
+  const api = createApi(ims);
 
   server.on('request', async (req, res) => {
     const url = new URL(req.url, origin);
@@ -127,13 +129,13 @@ export async function startLocalIms({
         const sw = switchesFor(clientId);
         if (sw.tokenDelayMs) await new Promise((r) => setTimeout(r, sw.tokenDelayMs));
         if (sw.tokenFailure) {
-          return await failToken(req, res, sw.tokenFailure, await clientCors(provider, req, clientId));
+          return await failToken(req, res, sw.tokenFailure, await cors.headersFor(req, clientId));
         }
       }
       if (url.pathname === '/ims/userinfo/v2' && req.method !== 'OPTIONS' && clientId) {
         const sw = switchesFor(clientId);
         if (sw.userinfoDelayMs) await new Promise((r) => setTimeout(r, sw.userinfoDelayMs));
-        if (sw.userinfo && failUserinfo(res, sw.userinfo, await clientCors(provider, req, clientId))) return;
+        if (sw.userinfo && failUserinfo(res, sw.userinfo, await cors.headersFor(req, clientId))) return;
       }
       if (url.pathname.startsWith('/ims/authorize/v2')) authorize.answer(res);
       if (url.pathname === '/ims/authorize/v2' && authorize.request(req, res, url, clientId)) return;
