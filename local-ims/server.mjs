@@ -25,7 +25,7 @@ import { redirectRules } from './redirect-uris.mjs';
 import { failToken, failUserinfo, parseSwitches, userinfoOtherSub } from './switches.mjs';
 
 export { TEST_USER } from './accounts.mjs';
-export { SWITCHES } from './switches.mjs';
+export { SWITCHES, switchesFromEnvironment } from './switches.mjs';
 
 /**
  * Starts the local IMS.

@@ -31,6 +31,14 @@ export const SWITCHES = [
   'userinfoDelayMs',
 ];
 
+/** The switches `npm start` and `npm run ims` take from the environment, for every client. */
+export const switchesFromEnvironment = (env) => ({
+  coop: env.IMS_COOP === '1',
+  auto: env.IMS_AUTO === '1',
+  tokenDelayMs: Number(env.IMS_TOKEN_DELAY_MS ?? 0),
+  tokenFailure: env.IMS_TOKEN_FAILURE || undefined,
+});
+
 /** How a switch's value is read from a form; the rest are booleans (`1` or `true`). */
 const readers = {
   tokenDelayMs: Number,
