@@ -43,8 +43,11 @@ export function createInspector() {
       note(clientId, 'answer', { redirect_uri: location.origin + location.pathname, ...Object.fromEntries(q) });
     },
 
-    /** The token request, with the check IMS made: S256 of the verifier against the challenge of its code. */
-    token(clientId, form, status) {
+    /**
+     * The token request, with the check IMS made: S256 of the verifier against the challenge of its code. `at`: when
+     * it arrived, since the page's token event can come before the answer's end is noted.
+     */
+    token(clientId, form, status, at) {
       const pkce = challenges.get(form.get('code'));
       const verifier = form.get('code_verifier') ?? '';
       note(clientId, 'token', {
@@ -55,6 +58,20 @@ export function createInspector() {
         challenge: pkce?.challenge,
         method: pkce?.method,
         s256: s256(verifier),
+        at,
+      });
+    },
+
+    /** Tells of a token, userinfo or revoke request, once it is answered; other requests are left alone. */
+    watch(req, res, url, clientId) {
+      const kind = { '/ims/token/v3': 'token', '/ims/userinfo/v2': 'userinfo', '/ims/revoke': 'revoke' }[url.pathname];
+      if (!kind || req.method !== (kind === 'userinfo' ? 'GET' : 'POST')) return;
+      const arrived = Date.now();
+      const body = kind === 'userinfo' ? Promise.resolve(null) : this.body(req);
+      res.once('finish', async () => {
+        const form = await body;
+        if (kind === 'token') this.token(clientId, form, res.statusCode, arrived);
+        else note(clientId, kind, { status: res.statusCode, token: form?.get('token') ?? undefined });
       });
     },
 

@@ -10,7 +10,8 @@ import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { extname, join, normalize, resolve } from 'node:path';
-import { startLocalIms, TEST_USER } from '../local-ims/server.mjs';
+import { startLocalIms, switchesFromEnvironment, TEST_USER } from '../local-ims/server.mjs';
+import { exactly } from '../local-ims/redirect-uris.mjs';
 import { CLIENT_ID as EXAMPLES_CLIENT_ID, redirectUris as exampleRedirectUris } from '../examples/apps.mjs';
 import { localhostCertificate } from './certificate.mjs';
 
@@ -36,21 +37,14 @@ if (!realClientId) {
       // As Adobe's docs register their sample: the page's URL as a pattern, 127.0.0.1 as the default.
       {
         client_id: DEMO_CLIENT_ID,
-        redirect_uri_patterns: [redirectUri, `${scheme}://127.0.0.1:${demoPort}/redirect.html`].map(
-          (u) => `^${u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`,
-        ),
+        redirect_uri_patterns: [redirectUri, `${scheme}://127.0.0.1:${demoPort}/redirect.html`].map(exactly),
         default_redirect_uri: env.DEMO_REDIRECT_URI ?? `${scheme}://127.0.0.1:${demoPort}/redirect.html`,
         redirect_uris: [redirectUri],
       },
       // The example apps (examples/) sign in against this IMS too, each on its own port.
       { client_id: EXAMPLES_CLIENT_ID, redirect_uris: exampleRedirectUris },
     ],
-    switches: {
-      coop: env.IMS_COOP === '1',
-      auto: env.IMS_AUTO === '1',
-      tokenDelayMs: Number(env.IMS_TOKEN_DELAY_MS ?? 0),
-      tokenFailure: env.IMS_TOKEN_FAILURE || undefined,
-    },
+    switches: switchesFromEnvironment(env),
   });
 }
 

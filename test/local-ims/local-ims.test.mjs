@@ -74,6 +74,11 @@ describe('local IMS', () => {
           redirect_uri_patterns: ['^http://app\\.localhost:9000/(a|b)\\.html$'],
           default_redirect_uri: `${APP}/default.html`,
         },
+        {
+          client_id: 'any-port',
+          redirect_uri_patterns: ['^http://localhost:\\d+/cb\\.html$'],
+          default_redirect_uri: 'https://default.localhost/cb.html',
+        },
       ],
       dynamicClients: { prefix: 'test-', redirect_uris: [REDIRECT] },
     });
@@ -290,6 +295,29 @@ describe('local IMS', () => {
       assert.equal(back.origin + back.pathname, `${APP}/default.html`, String(redirect_uri));
       assert.ok(back.searchParams.get('code'));
     }
+  });
+
+  it('lets the page of a redirect URI a pattern let through exchange its code (CORS), and no other', async () => {
+    const page = 'http://localhost:7777';
+    const { code, verifier } = await signIn('any-port', { redirect_uri: `${page}/cb.html` }, true, `${page}/`);
+    const res = await exchange(ims.origin, {
+      clientId: 'any-port',
+      code,
+      verifier,
+      redirectUri: `${page}/cb.html`,
+      origin: page,
+    });
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('access-control-allow-origin'), page);
+    const elsewhere = await signIn('any-port', { redirect_uri: `${page}/cb.html` }, true, `${page}/`);
+    const other = await exchange(ims.origin, {
+      clientId: 'any-port',
+      code: elsewhere.code,
+      verifier: elsewhere.verifier,
+      redirectUri: `${page}/cb.html`,
+      origin: 'http://localhost:7778',
+    });
+    assert.equal(other.headers.get('access-control-allow-origin'), null, 'an origin no redirect_uri was on');
   });
 
   for (const [failure, status] of [

@@ -21,14 +21,17 @@ export interface Switches {
   iss?: string;
   /** The authorize endpoint answers 204: a page sent there stays where it is. */
   authorizeNoContent?: boolean;
-  /** Userinfo fails: HTTP 500, an HTML page, garbage, another user's `sub`, or no answer at all. */
+  /** /ims/revoke also revokes the token's grant: the user's other tokens of the client and codes being exchanged. */
+  revokeGrant?: boolean;
+  /**
+   * The userinfo endpoint fails: `500` (JSON server_error), `html` (an HTML 502 page), `garbage` (200, not JSON),
+   * `other-sub` (the claims with another user's sub), `hang` (no answer).
+   */
   userinfo?: '500' | 'html' | 'garbage' | 'other-sub' | 'hang';
-  /** Userinfo answers this late. */
+  /** The userinfo endpoint answers this late. */
   userinfoDelayMs?: number;
   /** The logout endpoint answers this late. */
   logoutDelayMs?: number;
-  /** Revoking a token revokes its whole grant, codes being exchanged included (oidc-provider's own way). */
-  revokeGrant?: boolean;
 }
 
 /** A client id of its own for one test, with the local IMS behaving as `switches` say. */
@@ -48,7 +51,9 @@ export interface ImsStats {
   tokenRequests: number;
   revocations: number;
   logouts: number;
+  /** Userinfo requests (preflights not counted). */
   userinfoRequests: number;
+  /** Requests to the stand-in API under /api/ with this client's token or key (preflights not counted). */
   apiRequests: number;
   /** The screens IMS showed this client's users, in order: `login`, `consent`, `social:google`… */
   screens: string[];

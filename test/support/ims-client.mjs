@@ -70,3 +70,84 @@ export const exchange = (origin, { clientId, code, verifier, redirectUri, origin
       redirect_uri: redirectUri,
     }),
   });
+
+/**
+ * Signs the test user in at a local IMS without screens (the client's auto switch, with `switches` beside it), as
+ * far as the code: resolves with it, its verifier and the browser, whose IMS session a next sign-in shares.
+ */
+export async function codeFor(ims, clientId, { redirectUri, scope, switches = {}, browser = new Browser() }) {
+  ims.setSwitches(clientId, { auto: true, ...switches });
+  const { verifier, challenge } = pkcePair();
+  const start = authorizeUrl(ims.origin, {
+    client_id: clientId,
+    redirect_uri: redirectUri,
+    code_challenge: challenge,
+    ...(scope ? { scope } : {}),
+  });
+  const { url } = await browser.navigate(start, redirectUri);
+  return { code: new URL(url).searchParams.get('code'), verifier, browser };
+}
+
+/** As codeFor, then the exchange: resolves with the access token and the browser. */
+export async function tokenFor(ims, clientId, options) {
+  const { code, verifier, browser } = await codeFor(ims, clientId, options);
+  const res = await exchange(ims.origin, { clientId, code, verifier, redirectUri: options.redirectUri });
+  if (res.status !== 200) throw new Error(`token endpoint answered ${res.status}: ${await res.text()}`);
+  return { accessToken: (await res.json()).access_token, browser };
+}
+
+/** What a page sends to revoke a token (client_id in the query and the body, as the kit does). */
+export const revoke = (origin, clientId, token, headers = {}) =>
+  fetch(`${origin}/ims/revoke?client_id=${encodeURIComponent(clientId)}`, {
+    method: 'POST',
+    headers,
+    body: new URLSearchParams({ client_id: clientId, token }),
+  });
+
+export const userinfo = (origin, clientId, token, init = {}) =>
+  fetch(`${origin}/ims/userinfo/v2?client_id=${encodeURIComponent(clientId)}`, {
+    ...init,
+    headers: { authorization: `Bearer ${token}`, ...init.headers },
+  });
+
+/**
+ * The flow inspector's events of one client, as the demo page reads them: `next(type)` resolves with the next event
+ * of that type; `close()` hangs up.
+ */
+export async function inspectorEvents(origin, clientId) {
+  const ctl = new AbortController();
+  const res = await fetch(`${origin}/__ims/inspector?client_id=${encodeURIComponent(clientId)}`, {
+    signal: ctl.signal,
+  });
+  const events = [];
+  const waiting = [];
+  (async () => {
+    let text = '';
+    for await (const chunk of res.body.pipeThrough(new TextDecoderStream())) {
+      text += chunk;
+      let end;
+      while ((end = text.indexOf('\n\n')) >= 0) {
+        const block = text.slice(0, end);
+        text = text.slice(end + 2);
+        if (block.startsWith('data: ')) events.push(JSON.parse(block.slice(6)));
+      }
+      for (const w of [...waiting]) w();
+    }
+  })().catch(() => {});
+  return {
+    next: (type, timeoutMs = 5000) =>
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no ${type} event in ${timeoutMs} ms`)), timeoutMs);
+        const look = () => {
+          const i = events.findIndex((e) => e.type === type);
+          if (i < 0) return;
+          waiting.splice(waiting.indexOf(look), 1);
+          clearTimeout(timer);
+          resolve(events.splice(i, 1)[0]);
+        };
+        waiting.push(look);
+        look();
+      }),
+    close: () => ctl.abort(),
+  };
+}

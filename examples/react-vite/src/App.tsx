@@ -2,7 +2,7 @@ import { useState } from 'react';
 import 'adobe-auth-elements/define';
 import type { TokenDetail } from 'adobe-auth-elements';
 
-// Your credential's client id, and the local IMS of `npm start` (leave ims-origin out for Adobe's own).
+// Your credential's client id, and the local IMS of `npm run ims` (leave ims-origin out for Adobe's own).
 const CLIENT_ID = 'adobe-auth-example';
 const IMS_ORIGIN = 'http://localhost:8001';
 

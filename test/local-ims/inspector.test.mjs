@@ -1,0 +1,36 @@
+// The flow inspector's events, as the demo's timeline reads them: it puts each event where its `at` says, so `at`
+// must be when the thing happened at IMS.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { startLocalIms } from '../../local-ims/server.mjs';
+import { codeFor, exchange, inspectorEvents } from '../support/ims-client.mjs';
+
+const REDIRECT = 'http://app.localhost:9000/redirect.html';
+let ims;
+
+describe('local IMS: the flow inspector', () => {
+  before(async () => {
+    ims = await startLocalIms({
+      port: 0,
+      inspector: true,
+      dynamicClients: { prefix: 'test-', redirect_uris: [REDIRECT] },
+    });
+  });
+  after(() => ims.close());
+
+  it('dates a token request when it arrived, before the page can have its token event', async () => {
+    const id = 'test-inspector-1';
+    const { code, verifier } = await codeFor(ims, id, { redirectUri: REDIRECT, switches: { tokenDelayMs: 300 } });
+    const events = await inspectorEvents(ims.origin, id);
+    try {
+      const sent = Date.now();
+      const res = await exchange(ims.origin, { clientId: id, code, verifier, redirectUri: REDIRECT });
+      assert.equal(res.status, 200);
+      const { at, status } = await events.next('token');
+      assert.equal(status, 200);
+      assert.ok(at >= sent && at < sent + 300, `received ${at - sent} ms after it was sent, answered 300 ms later`);
+    } finally {
+      events.close();
+    }
+  });
+});
