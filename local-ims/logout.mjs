@@ -10,7 +10,7 @@ const expiredCookies = ['_session', '_session.sig', '_session.legacy', '_session
 );
 
 /** @returns the handler of /ims/logout/v1 */
-export function createLogout({ provider, origin, stats, inspector, cors: corsRule }) {
+export function createLogout({ provider, origin, stats, inspector, switchesFor, cors: corsRule }) {
   return async (req, res, url) => {
     if (req.method === 'POST') {
       const form = new URLSearchParams(await readBody(req));
@@ -22,6 +22,9 @@ export function createLogout({ provider, origin, stats, inspector, cors: corsRul
       await session?.destroy();
       stats(clientId).logouts++;
       inspector?.note(clientId, 'logout', { via: 'POST with the access token' });
+      // The session has ended; only the answer is late.
+      const late = switchesFor(clientId).logoutDelayMs;
+      if (late) await new Promise((r) => setTimeout(r, late));
       return send(res, 200, '', cors);
     }
     const clientId = url.searchParams.get('client_id') ?? '';

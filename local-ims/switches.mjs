@@ -16,6 +16,7 @@ import { readBody, send, sendJson } from './http.mjs';
  * - userinfo: '500' (JSON server_error), 'html' (an HTML 502 page), 'garbage' (200, not JSON), 'other-sub' (the
  *   token's claims with another user's `sub`), 'hang' (no answer until the IMS closes)
  * - userinfoDelayMs: answer the userinfo endpoint this late
+ * - logoutDelayMs: a token-authenticated logout POST ends the session at once, and answers this late
  */
 export const SWITCHES = [
   'coop',
@@ -29,6 +30,7 @@ export const SWITCHES = [
   'revokeGrant',
   'userinfo',
   'userinfoDelayMs',
+  'logoutDelayMs',
 ];
 
 /** The switches `npm start` and `npm run ims` take from the environment, for every client. */
@@ -44,6 +46,7 @@ const readers = {
   tokenDelayMs: Number,
   tokenTtl: Number,
   userinfoDelayMs: Number,
+  logoutDelayMs: Number,
   tokenFailure: (v) => v || undefined,
   userinfo: (v) => v || undefined,
   iss: String,

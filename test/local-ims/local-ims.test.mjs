@@ -386,6 +386,23 @@ describe('local IMS', () => {
     assert.equal(bad.status, 400);
   });
 
+  it('with logoutDelayMs, ends the session at once and answers the logout POST late', async () => {
+    const { code, verifier } = await signIn('test-logout-late');
+    const t = await (
+      await exchange(ims.origin, { clientId: 'test-logout-late', code, verifier, redirectUri: REDIRECT })
+    ).json();
+    ims.setSwitches('test-logout-late', { logoutDelayMs: 800 });
+    const t0 = Date.now();
+    const answered = fetch(`${ims.origin}/ims/logout/v1?client_id=test-logout-late`, {
+      method: 'POST',
+      body: new URLSearchParams({ client_id: 'test-logout-late', access_token: t.access_token }),
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(ims.stats('test-logout-late').logouts, 1, 'the session ended before the answer');
+    assert.equal((await answered).status, 200);
+    assert.ok(Date.now() - t0 >= 800);
+  });
+
   it('shows a stand-in for the social provider for idp_flow=social.deep_link.web', async () => {
     const browser = new Browser();
     const social = await startRegistered(browser, { idp_flow: 'social.deep_link.web', provider_id: 'google' });
