@@ -290,8 +290,10 @@ export class AdobeSignIn extends ReactiveElement {
     }
     if (this.#user) {
       const slot = this.#user.firstChild as HTMLSlotElement;
-      slot.textContent = p?.name || p?.email || '';
-      this.#user.hidden = !slot.textContent && !slot.assignedNodes().length;
+      const who = p?.name || p?.email || '';
+      // Only a change: a new fallback text would be a slotchange, and so another update.
+      if (slot.textContent != who) slot.textContent = who;
+      this.#user.hidden = !who && !slot.assignedNodes().length;
     }
   }
 }

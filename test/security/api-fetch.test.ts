@@ -4,9 +4,17 @@
 // out, reason `rejected`, and the caller still gets the response.
 import { expect, oneEvent } from '@open-wc/testing';
 import {
+  FIXTURES,
   IMS,
   afterEachOnce,
+  click,
+  imsStats,
   newClient,
+  openWindow,
+  recorded,
+  setSwitches,
+  signInOf,
+  waitFor,
   recordEvents,
   signInElement,
   storeToken,
@@ -165,5 +173,78 @@ describe('session.fetch(): where the token goes', () => {
     expect(seen).to.deep.equal([['sign-out:rejected'], ['sign-out:rejected'], ['sign-out:rejected']]);
     expect([session.token, a.signedIn]).to.deep.equal([null, false]);
     expect(sessionStorage.getItem(tokenKeyFor(clientId))).to.equal(null);
+  });
+});
+
+describe('session.fetch() against the local IMS’s stand-in Adobe API', () => {
+  const popups = withCleanPage();
+  afterEach(() => localStorage.clear());
+
+  /** A real sign-in of `el`; resolves with its token. */
+  const signInWith = async (el: HTMLElement & { signIn(): void }) => {
+    const got = oneEvent(el, 'token');
+    await click(el.shadowRoot!.querySelector('button')!);
+    return (await got).detail;
+  };
+  const revokeAtIms = (clientId: string) =>
+    fetch(`${IMS}/__ims/revoke-tokens?client_id=${encodeURIComponent(clientId)}`, { method: 'POST' });
+
+  it('calls the API with the live token and the client id as its key', async () => {
+    const clientId = await newClient();
+    const el = await signInElement(clientId);
+    await signInWith(el);
+    const session = getSession({ clientId, imsOrigin: IMS });
+    const res = await session.fetch(`${IMS}/api/hello`);
+    expect(res.status).to.equal(200);
+    expect(await res.json()).to.include({ ok: true, clientId, sub: 'A1B2C3D4E5F6@AdobeID', path: '/api/hello' });
+    expect((await imsStats(clientId)).apiRequests).to.equal(1);
+  });
+
+  it('signs every element and tab out with reason rejected when IMS has revoked the token', async () => {
+    const clientId = await newClient();
+    const el = await signInElement(clientId, 'storage=local');
+    await signInWith(el);
+    const w = await openWindow(
+      FIXTURES + 'start.html?' + new URLSearchParams({ 'client-id': clientId, storage: 'local' }),
+    );
+    try {
+      const other = await signInOf(w);
+      expect(other.signedIn).to.equal(true);
+      const seen = recordEvents(el);
+      await revokeAtIms(clientId);
+      const res = await getSession({ clientId, imsOrigin: IMS, storage: 'local' }).fetch(`${IMS}/api/hello`);
+      expect(res.status).to.equal(401);
+      expect((await res.json()).error_code).to.equal('401013');
+      expect(seen).to.deep.equal(['sign-out:rejected']);
+      await waitFor(() => recorded(w).events.some((e) => e.type == 'sign-out'), 'the other tab to sign out', 3000);
+      expect(recorded(w).events.map((e) => `${e.type}:${e.detail.reason}`)).to.deep.equal(['sign-out:rejected']);
+      expect(localStorage.getItem(tokenKeyFor(clientId))).to.equal(null);
+    } finally {
+      w.close();
+    }
+  });
+
+  it('lets another element’s sign-in under way finish after a 401: signed out, then signed in again', async () => {
+    const clientId = await newClient();
+    const [a, b] = [await signInElement(clientId), await signInElement(clientId)];
+    const first = await signInWith(a);
+    const seen = recordEvents(b);
+    // b renews; IMS takes its time over the token request, and meanwhile an API rejects the old token.
+    await setSwitches(clientId, { auto: true, tokenDelayMs: 1500 });
+    const renew = document.createElement('button');
+    renew.onclick = () => b.signIn();
+    document.body.append(renew);
+    afterEachOnce(() => renew.remove());
+    await click(renew);
+    await waitFor(async () => (await imsStats(clientId)).tokenRequests === 2, 'the renewal to exchange its code');
+    await revokeAtIms(clientId);
+    const res = await getSession({ clientId, imsOrigin: IMS }).fetch(`${IMS}/api/hello`);
+    expect(res.status).to.equal(401);
+    expect(b.busy).to.equal(true);
+    await waitFor(() => seen.includes('token'), 'the renewed token', 8000);
+    expect(seen).to.deep.equal(['sign-out:rejected', 'token']);
+    expect(a.token!.accessToken).to.not.equal(first.accessToken);
+    expect([a.signedIn, b.signedIn, b.busy]).to.deep.equal([true, true, false]);
+    expect(popups.opened).to.have.length(2);
   });
 });

@@ -14,7 +14,9 @@ describe('one answer, two tabs', () => {
 
   it('exchanges the code once: one tab gets the token, the other state_mismatch', async () => {
     const page = FIXTURES + 'redirect-stay.html';
-    saveTransaction(sessionStorage, 'dup', transaction(ims, { redirectUri: page, mode: 'redirect' }));
+    // A way back to another origin: both tabs stay on the redirect page, where their events are.
+    const returnTo = 'https://elsewhere.example/';
+    saveTransaction(sessionStorage, 'dup', transaction(ims, { redirectUri: page, mode: 'redirect', returnTo }));
     const answer = `${page}?code=c&state=dup&iss=${encodeURIComponent(ims)}`;
     // Each window gets a copy of this page's sessionStorage, transaction included.
     windows.push(await openWindow(answer), await openWindow(answer));
