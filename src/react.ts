@@ -47,32 +47,44 @@ export interface AdobeSessionState {
 
 const SIGNED_OUT: AdobeSessionState = { signedIn: false, token: null, profile: null, session: null };
 
+/** Each session's current state, one object until its token or profile changes: React compares snapshots by identity. */
+const snapshots = new WeakMap<Session, AdobeSessionState>();
+const snapshotOf = (session: Session | null): AdobeSessionState => {
+  if (!session) return SIGNED_OUT;
+  let last = snapshots.get(session);
+  if (!last || last.token != session.token || last.profile != session.profile) {
+    snapshots.set(
+      session,
+      (last = { signedIn: !!session.token, token: session.token, profile: session.profile, session }),
+    );
+  }
+  return last;
+};
+
 /**
  * The session of these settings, as state: a component re-renders when its token or profile changes, and every
- * component of a render sees the same value (React's `useSyncExternalStore`, so StrictMode and concurrent rendering
- * do not tear). On a server, and while hydrating, it is signed out. Throws `config_error` as `getSession()` does.
+ * component sees the same value (React's `useSyncExternalStore`, so StrictMode and concurrent rendering do not
+ * tear). On a server, and while hydrating, it is signed out. Throws `config_error` as `getSession()` does.
  */
 export const useAdobeSession = (options: SessionOptions): AdobeSessionState => {
   const { clientId, environment, imsOrigin, storage } = options;
-  const store = React.useMemo(() => {
-    const session = typeof window == 'undefined' ? null : getSession({ clientId, environment, imsOrigin, storage });
-    let last = SIGNED_OUT;
-    return {
-      subscribe: (onChange: () => void) => {
-        const types = ['token', 'sign-out', 'profile'];
-        for (const t of types) session?.addEventListener(t, onChange);
-        return () => types.forEach((t) => session?.removeEventListener(t, onChange));
-      },
-      // The same object until the token or profile changes: React compares snapshots by identity.
-      snapshot: () => {
-        if (session && (last.session != session || last.token != session.token || last.profile != session.profile)) {
-          last = { signedIn: !!session.token, token: session.token, profile: session.profile, session };
-        }
-        return last;
-      },
-    };
-  }, [clientId, environment, imsOrigin, storage]);
-  return React.useSyncExternalStore(store.subscribe, store.snapshot, () => SIGNED_OUT);
+  const session = React.useMemo(
+    () => (typeof window == 'undefined' ? null : getSession({ clientId, environment, imsOrigin, storage })),
+    [clientId, environment, imsOrigin, storage],
+  );
+  const subscribe = React.useCallback(
+    (onChange: () => void) => {
+      const types = ['token', 'sign-out', 'profile'];
+      for (const t of types) session?.addEventListener(t, onChange);
+      return () => types.forEach((t) => session?.removeEventListener(t, onChange));
+    },
+    [session],
+  );
+  return React.useSyncExternalStore(
+    subscribe,
+    () => snapshotOf(session),
+    () => SIGNED_OUT,
+  );
 };
 
 export type { SessionOptions } from './sessions.js';

@@ -4,9 +4,21 @@ import { expect, oneEvent } from '@open-wc/testing';
 import { StrictMode, createElement, type ComponentType } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { flushSync } from 'react-dom';
-import { AdobeSignIn, AdobeAuthRedirect } from '../../src/react.js';
+import { AdobeSignIn, AdobeAuthRedirect, useAdobeSession, type AdobeSessionState } from '../../src/react.js';
+import { getSession, type SessionOptions } from '../../src/sessions.js';
+import type { AuthError } from '../../src/oauth/errors.js';
 import { AdobeSignIn as AdobeSignInElement } from '../../src/adobe-sign-in.js';
-import { IMS, REDIRECT, click, imsStats, newClient, storeToken, tokenFor, withCleanPage } from '../support/flow.js';
+import {
+  IMS,
+  REDIRECT,
+  click,
+  imsStats,
+  newClient,
+  storeToken,
+  tokenFor,
+  waitFor,
+  withCleanPage,
+} from '../support/flow.js';
 
 interface Manifest {
   modules: { declarations: { tagName?: string; events?: { name: string }[] }[] }[];
@@ -132,5 +144,83 @@ describe('React wrappers', () => {
     expect(el.signedIn).to.equal(true);
     expect(el.token?.clientId).to.equal(clientId);
     expect(el.hasAttribute('signed-in')).to.equal(true);
+  });
+});
+
+describe('useAdobeSession()', () => {
+  const popups = withCleanPage();
+  let host: HTMLElement;
+  let root: Root;
+  const render = (node: Parameters<Root['render']>[0]) => flushSync(() => root.render(node));
+  beforeEach(() => {
+    host = document.createElement('div');
+    document.body.append(host);
+    root = createRoot(host);
+  });
+  afterEach(() => {
+    root.unmount();
+    host.remove();
+  });
+
+  /** A component that renders from the hook, and records every value it rendered with. */
+  const seenBy = (options: SessionOptions) => {
+    const renders: AdobeSessionState[] = [];
+    const Who = () => {
+      const state = useAdobeSession(options);
+      renders.push(state);
+      return createElement(
+        'p',
+        { className: 'who' },
+        state.signedIn ? `Signed in as ${state.profile?.name ?? '…'}` : 'Signed out',
+      );
+    };
+    return { Who, renders };
+  };
+
+  it('renders signed out, then the token and who signed in, under StrictMode, from two components alike', async () => {
+    const clientId = await newClient();
+    const options = { clientId, imsOrigin: IMS };
+    const [one, two] = [seenBy(options), seenBy(options)];
+    render(
+      createElement(
+        StrictMode,
+        null,
+        createElement(one.Who),
+        createElement(two.Who),
+        createElement(AdobeSignIn, { clientId, redirectUri: REDIRECT, imsOrigin: IMS, scope: 'openid,profile' }),
+      ),
+    );
+    const texts = () => [...host.querySelectorAll('.who')].map((p) => p.textContent);
+    expect(texts()).to.deep.equal(['Signed out', 'Signed out']);
+    const el = host.querySelector('adobe-sign-in')!;
+    await el.updateComplete;
+    await click(el.shadowRoot!.querySelector('button')!);
+    await waitFor(() => texts().every((t) => t === 'Signed in as Test User'), 'both components to show who');
+    const last = one.renders.at(-1)!;
+    expect(last).to.include({ signedIn: true });
+    expect(last.token).to.equal(getSession(options).token);
+    expect(last.session).to.equal(getSession(options));
+    // One value per change: the same object between changes, the same one in both components.
+    expect(new Set(one.renders).size).to.be.at.most(3);
+    expect(two.renders.at(-1)).to.equal(last);
+
+    last.session!.signOut();
+    await waitFor(() => texts().every((t) => t === 'Signed out'), 'both components to sign out');
+    expect(popups.opened).to.have.length(1);
+  });
+
+  it('starts signed in from a stored token, and throws config_error for an untrusted IMS', async () => {
+    const clientId = await newClient();
+    storeToken(tokenFor(clientId, 3600_000));
+    const { Who, renders } = seenBy({ clientId, imsOrigin: IMS });
+    render(createElement(Who));
+    expect(renders.at(-1)!.signedIn).to.equal(true);
+
+    const errors: unknown[] = [];
+    const bad = seenBy({ clientId, imsOrigin: 'https://attacker.example' });
+    const errorRoot = createRoot(document.createElement('div'), { onUncaughtError: (e) => errors.push(e) });
+    flushSync(() => errorRoot.render(createElement(bad.Who)));
+    errorRoot.unmount();
+    expect((errors[0] as AuthError | undefined)?.code).to.equal('config_error');
   });
 });
