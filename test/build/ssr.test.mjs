@@ -57,6 +57,20 @@ describe('in Node, as a server renders', () => {
     assert.match(html, /<adobe-sign-in client-id="def"><\/adobe-sign-in>/);
   });
 
+  it('server-renders a component that uses useAdobeSession(), signed out, touching no browser global', () => {
+    const html = run(`
+      import { createElement } from 'react';
+      import { renderToString } from 'react-dom/server';
+      import { useAdobeSession } from 'adobe-auth-elements/react';
+      const Who = () => {
+        const s = useAdobeSession({ clientId: 'abc' });
+        return createElement('p', null, s.signedIn ? 'in' : 'out', ' ', String(s.session));
+      };
+      console.log(renderToString(createElement(Who)), typeof window, typeof sessionStorage);
+    `);
+    assert.equal(html.trim(), '<p>out<!-- --> <!-- -->null</p> undefined undefined');
+  });
+
   for (const entry of ['adobe-auth-elements/define', 'adobe-auth-elements/cdn']) {
     it(`stops a React Server Component that imports ${entry}, saying what to do`, () => {
       const r = spawnSync(
