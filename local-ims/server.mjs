@@ -7,6 +7,7 @@
 // - userinfo gives `sub` for `openid`, names for `profile`, email for `email`, nothing more for `AdobeID`;
 // - /ims/logout/v1 ends the IMS session, as a redirect (client_id, redirect_uri) or a token-authenticated POST;
 // - `idp_flow=social.deep_link.web&provider_id=…` shows a stand-in for the social provider's screen.
+import './quiet-runtime-warning.mjs';
 import { createServer } from 'node:http';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import Provider from 'oidc-provider';

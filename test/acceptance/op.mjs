@@ -1,6 +1,8 @@
 // An OpenID Provider configured unlike the local IMS, for the acceptance test: oidc-provider's own development screens
 // (any login, a consent page, "[ Cancel ]"), space-separated OpenID scopes only (no AdobeID), one-hour tokens, one
-// fixed public client, and nothing but the IMS-shaped routes. It shares no code with local-ims/.
+// fixed public client, and nothing but the IMS-shaped routes. It shares no code with local-ims/ but the module that
+// keeps oidc-provider's warning about Node 20 out of the test output.
+import '../../local-ims/quiet-runtime-warning.mjs';
 import { createServer } from 'node:http';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import Provider from 'oidc-provider';
