@@ -9,10 +9,11 @@ import * as puppeteerCore from 'puppeteer-core';
 import { fakeImsMiddleware } from './test/support/fake-ims.mjs';
 import { refererProbe, sameOriginIms } from './test/support/probes.mjs';
 import { countingReporter } from './test/support/counting-reporter.mjs';
+import { progressOnce } from './test/support/progress-once.mjs';
 import { xvfb, waitForPort } from './test/support/processes.mjs';
 import { startLocalIms } from './local-ims/server.mjs';
 import { CHROMIUM, chromiumArgs } from './test/support/chromium.mjs';
-import { paths } from './scripts/browsers.mjs';
+import { engines, paths } from './scripts/browsers.mjs';
 import { reactEsm } from './test/support/react-esm.mjs';
 
 // Fixed ports: the local IMS registers redirect URIs on the test server's origin.
@@ -22,6 +23,17 @@ const IMS_PORT = 8766;
 // allows 'self' only.
 const SAME_ORIGIN_IMS_PORT = 8767;
 const WEBDRIVER_PORT = 4445;
+
+/** The engine's name as users know it, in the progress lines and the results (the launchers say Chrome, MiniBrowser). */
+const named = (launcher, name) => {
+  const initialize = launcher.initialize.bind(launcher);
+  launcher.initialize = async (...args) => {
+    await initialize(...args);
+    launcher.name = name;
+  };
+  launcher.name = name;
+  return launcher;
+};
 
 const launchers = {
   chromium: () =>
@@ -126,7 +138,7 @@ export default {
   port: PORT,
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['development'] },
-  browsers: names.map((n) => launchers[n]()),
+  browsers: names.map((n) => named(launchers[n](), engines[n].name)),
   // More than one file at a time puts tests in iframes, which changes opener and storage behaviour.
   concurrency: 1,
   concurrentBrowsers: 3,
@@ -140,5 +152,8 @@ export default {
     localImsPlugin(),
     ...(names.includes('webkit') ? [webkitDriverPlugin()] : []),
   ],
-  reporters: [defaultReporter(), countingReporter(process.env.WTR_RESULTS ?? '.test-results/browsers.json')],
+  reporters: [
+    progressOnce(defaultReporter()),
+    countingReporter(process.env.WTR_RESULTS ?? '.test-results/browsers.json'),
+  ],
 };

@@ -1,11 +1,27 @@
-// The test runs themselves: `npm test`'s closing lines count every suite, and every problem that kept one from
-// reporting.
+// The test runs themselves: what a run prints reads as it should, and `npm test`'s closing lines count every suite,
+// and every problem that kept one from reporting.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { progressOnce } from '../support/progress-once.mjs';
 import { readResults, summary } from '../../scripts/test-summary.mjs';
+
+describe("the runner's closing progress", () => {
+  const finished = ['Chromium: |███| 1/1 test files | 3 passed, 0 failed', '', 'Finished running tests in 12s', ''];
+  const running = ['Chromium: |█  | 0/1 test files | 0 passed, 0 failed', '', 'Running tests...', ''];
+
+  it('is printed once into a pipe: when the run finishes, not again when the runner stops', () => {
+    let report = running;
+    const reporter = progressOnce({ getTestProgress: () => report });
+    reporter.start({ config: {} });
+    assert.deepEqual(reporter.getTestProgress({}), running);
+    report = finished;
+    assert.deepEqual(reporter.getTestProgress({}), finished);
+    assert.deepEqual(reporter.getTestProgress({}), []);
+  });
+});
 
 describe("npm test's closing lines", () => {
   const results = (files) => {
