@@ -134,7 +134,12 @@ function localImsPlugin() {
       if (path !== '/__test-env.js') return;
       return {
         type: 'js',
-        body: [`globalThis.__TEST_ENV__ = ${JSON.stringify({ ims: ims.origin })};`].join('\n'),
+        body: [
+          `globalThis.__TEST_ENV__ = ${JSON.stringify({ ims: ims.origin })};`,
+          // The tests run Lit's development build on purpose (its warnings fail them, see test/support/flow.ts);
+          // the notice that it is on, which each page would print once, is taken as given.
+          `(globalThis.litIssuedWarnings ??= new Set()).add('dev-mode');`,
+        ].join('\n'),
       };
     },
     async serverStop() {

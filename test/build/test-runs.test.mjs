@@ -56,15 +56,16 @@ describe('two browser test runs at once, with the ports they once had taken', { 
   it('both start and pass, each against its own local IMS', () => {
     for (const { code, output, results } of runs) {
       assert.equal(code, 0, output);
-      assert.deepEqual(results.byBrowser, { Chromium: { passed: 2, failed: 0, skipped: 0 } }, output);
+      assert.deepEqual(results.byBrowser, { Chromium: { passed: 3, failed: 0, skipped: 0 } }, output);
     }
   });
 
-  it('print the engine as Chromium, "Finished running tests" once, no oidc-provider warning', () => {
+  it('print the engine as Chromium, "Finished running tests" once, no Lit dev-mode notice, no oidc-provider warning', () => {
     for (const { output } of runs) {
       assert.match(output, /^Chromium: \|/m);
       assert.doesNotMatch(output, /Chrome:|MiniBrowser/);
       assert.equal(output.match(/Finished running tests/g)?.length, 1, output);
+      assert.doesNotMatch(output, /Lit is in dev mode/);
       assert.doesNotMatch(output, /oidc-provider WARNING/);
     }
   });
