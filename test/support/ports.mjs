@@ -20,3 +20,13 @@ export const freePorts = async (n) => {
 
 /** A TCP port that nothing listens on now. */
 export const freePort = async () => (await freePorts(1))[0];
+
+/**
+ * Chromium's switch that sends what a page addresses as `http://localhost:5173` to the port a test server really
+ * listens on (`{'localhost:5173': 40123}`): pages built with fixed origins (the example apps, the acceptance site) run
+ * unchanged while nothing listens on those ports.
+ */
+export const hostRules = (ports) =>
+  `--host-resolver-rules=${Object.entries(ports)
+    .map(([hostPort, port]) => `MAP ${hostPort} 127.0.0.1:${port}`)
+    .join(',')}`;
