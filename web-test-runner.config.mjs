@@ -9,19 +9,30 @@ import * as puppeteerCore from 'puppeteer-core';
 import { fakeImsMiddleware } from './test/support/fake-ims.mjs';
 import { refererProbe, sameOriginIms, slowModule } from './test/support/probes.mjs';
 import { countingReporter } from './test/support/counting-reporter.mjs';
+import { progressOnce } from './test/support/progress-once.mjs';
 import { xvfb, waitForPort } from './test/support/processes.mjs';
+import { freePort, freePorts } from './test/support/ports.mjs';
 import { startLocalIms } from './local-ims/server.mjs';
 import { CHROMIUM, chromiumArgs } from './test/support/chromium.mjs';
-import { paths } from './scripts/browsers.mjs';
+import { engines, paths } from './scripts/browsers.mjs';
 import { reactEsm } from './test/support/react-esm.mjs';
 
-// Fixed ports: the local IMS registers redirect URIs on the test server's origin.
-const PORT = 8765;
-const IMS_PORT = 8766;
-// A second local IMS, reached through this test server's own origin (/ims/ is proxied to it): for pages whose CSP
-// allows 'self' only.
-const SAME_ORIGIN_IMS_PORT = 8767;
-const WEBDRIVER_PORT = 4445;
+const names = (process.env.BROWSERS || 'chromium,firefox,webkit').split(',').filter(Boolean);
+
+// Every port is picked free for this run. These two are needed before any server starts: the local IMS registers
+// redirect URIs on the test server's origin, and the WebKit launcher is made with its driver's port.
+const [PORT, WEBDRIVER_PORT] = await freePorts(2);
+
+/** The engine's name as users know it, in the progress lines and the results (the launchers say Chrome, MiniBrowser). */
+const named = (launcher, name) => {
+  const initialize = launcher.initialize.bind(launcher);
+  launcher.initialize = async (...args) => {
+    await initialize(...args);
+    launcher.name = name;
+  };
+  launcher.name = name;
+  return launcher;
+};
 
 const launchers = {
   chromium: () =>
@@ -59,9 +70,6 @@ const launchers = {
       },
     }),
 };
-
-const names = (process.env.BROWSERS || 'chromium,firefox,webkit').split(',').filter(Boolean);
-
 /** WebKitGTK has no headless mode: run its WebDriver under a private Xvfb display. */
 function webkitDriverPlugin() {
   let display;
@@ -85,17 +93,22 @@ function webkitDriverPlugin() {
 
 /**
  * The local IMS the element tests sign in against: any client id `test-…` exists, each with its own switches; and
- * the same-origin one, where any client id `csp-…` exists and signs in without screens.
+ * the same-origin one, where any client id `csp-…` exists and signs in without screens. The pages learn where the
+ * first one is from /__test-env.js.
  */
 function localImsPlugin() {
   let ims;
   let sameOrigin;
+  let sameOriginPort;
   return {
     name: 'local-ims',
+    get sameOriginPort() {
+      return sameOriginPort;
+    },
     async serverStart() {
       const fixtures = `http://localhost:${PORT}/test/fixtures`;
       ims = await startLocalIms({
-        port: IMS_PORT,
+        port: 0,
         controls: true,
         dynamicClients: {
           prefix: 'test-',
@@ -108,12 +121,26 @@ function localImsPlugin() {
           ].map((f) => `${fixtures}/${f}`),
         },
       });
+      // Its issuer is the test server's origin, so its own port is picked here, for the proxy to reach it.
+      sameOriginPort = await freePort();
       sameOrigin = await startLocalIms({
-        port: SAME_ORIGIN_IMS_PORT,
+        port: sameOriginPort,
         publicOrigin: `http://localhost:${PORT}`,
         dynamicClients: { prefix: 'csp-', redirect_uris: [`${fixtures}/csp/redirect.html`] },
         switches: { auto: true },
       });
+    },
+    serve({ path }) {
+      if (path !== '/__test-env.js') return;
+      return {
+        type: 'js',
+        body: [
+          `globalThis.__TEST_ENV__ = ${JSON.stringify({ ims: ims.origin })};`,
+          // The tests run Lit's development build on purpose (its warnings fail them, see test/support/flow.ts);
+          // the notice that it is on, which each page would print once, is taken as given.
+          `(globalThis.litIssuedWarnings ??= new Set()).add('dev-mode');`,
+        ].join('\n'),
+      };
     },
     async serverStop() {
       await ims?.close();
@@ -122,23 +149,32 @@ function localImsPlugin() {
   };
 }
 
+const ims = localImsPlugin();
+
 export default {
   port: PORT,
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['development'] },
-  browsers: names.map((n) => launchers[n]()),
+  browsers: names.map((n) => named(launchers[n](), engines[n].name)),
+  // /__test-env.js before the test framework: the test modules (and Lit) find what it sets when they load.
+  testRunnerHtml: (testFramework) =>
+    `<!doctype html><html><head><script src="/__test-env.js"></script></head>` +
+    `<body><script type="module" src="${testFramework}"></script></body></html>`,
   // More than one file at a time puts tests in iframes, which changes opener and storage behaviour.
   concurrency: 1,
   concurrentBrowsers: 3,
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 10 * 60 * 1000,
   browserStartTimeout: 60000,
-  middleware: [fakeImsMiddleware, refererProbe, slowModule, sameOriginIms(SAME_ORIGIN_IMS_PORT)],
+  middleware: [fakeImsMiddleware, refererProbe, slowModule, sameOriginIms(() => ims.sameOriginPort)],
   plugins: [
     reactEsm(),
     esbuildPlugin({ ts: true, target: 'es2022' }),
-    localImsPlugin(),
+    ims,
     ...(names.includes('webkit') ? [webkitDriverPlugin()] : []),
   ],
-  reporters: [defaultReporter(), countingReporter(process.env.WTR_RESULTS ?? '.test-results/browsers.json')],
+  reporters: [
+    progressOnce(defaultReporter()),
+    countingReporter(process.env.WTR_RESULTS ?? '.test-results/browsers.json'),
+  ],
 };

@@ -6,9 +6,8 @@
 /* global window */
 import { readFileSync } from 'node:fs';
 import { KIT, bundle, median, quartiles, serveSite } from './support.mjs';
+import { freePort } from '../test/support/ports.mjs';
 
-const SITE_PORT = 8510;
-const SITE = `http://localhost:${SITE_PORT}`;
 const SIZES = [1, 100, 1000];
 
 // The kit's elements and the plain ones carry the same settings, as a page would give either.
@@ -48,6 +47,8 @@ const mainThreadMs = (trace) => {
 };
 
 export async function measureLoad(browser, runs) {
+  const SITE_PORT = await freePort();
+  const SITE = `http://localhost:${SITE_PORT}`;
   const files = {
     '/kit.js': readFileSync(KIT),
     '/plain.js': readFileSync('bench/site/plain.js'),

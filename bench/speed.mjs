@@ -7,22 +7,23 @@
 import { readFileSync } from 'node:fs';
 import { startLocalIms } from '../local-ims/server.mjs';
 import { KIT, bundle, delayProxy, median, quartiles, serveSite } from './support.mjs';
+import { freePorts } from '../test/support/ports.mjs';
 
-const SITE_PORT = 8500;
-const SITE = `http://localhost:${SITE_PORT}`;
 const CLIENT = 'bench';
 
 export async function measureSpeed(browser, runs) {
+  const [SITE_PORT, behindPort, proxyPort] = await freePorts(3);
+  const SITE = `http://localhost:${SITE_PORT}`;
   const redirects = [`${SITE}/kit-redirect.html`, `${SITE}/oidc-callback.html`];
   const client = { client_id: CLIENT, redirect_uris: redirects };
-  const direct = await startLocalIms({ port: 8501, clients: [client], switches: { auto: true } });
+  const direct = await startLocalIms({ port: 0, clients: [client], switches: { auto: true } });
   const behind = await startLocalIms({
-    port: 8502,
-    publicOrigin: 'http://localhost:8503',
+    port: behindPort,
+    publicOrigin: `http://localhost:${proxyPort}`,
     clients: [client],
     switches: { auto: true },
   });
-  const proxy = await delayProxy(8503, 8502, 100);
+  const proxy = await delayProxy(proxyPort, behindPort, 100);
   const files = {
     '/kit.js': readFileSync(KIT),
     '/oidc-client-ts.js': await bundle(`export { UserManager } from 'oidc-client-ts';`),

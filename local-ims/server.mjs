@@ -11,6 +11,7 @@
 // Under /api/ it stands in for an Adobe API behind Adobe's gateway, which takes its tokens (api.mjs).
 // This file starts it and routes each request; oidc-provider's configuration is in provider.mjs, the screens in
 // interactions.mjs, the test switches in switches.mjs.
+import './quiet-runtime-warning.mjs';
 import { createServer } from 'node:http';
 import { createApi } from './api.mjs';
 import { createAuthorize } from './authorize.mjs';

@@ -22,16 +22,20 @@ function runnable(path) {
 
 const env = process.env;
 
+/** Each engine: its name as users know it, the executables it needs, and how to install them on Debian. */
 export const engines = {
   chromium: {
+    name: 'Chromium',
     needs: { CHROMIUM_PATH: env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
     install: 'apt-get install chromium',
   },
   firefox: {
+    name: 'Firefox',
     needs: { FIREFOX_PATH: env.FIREFOX_PATH ?? '/usr/bin/firefox-esr' },
     install: 'apt-get install firefox-esr',
   },
   webkit: {
+    name: 'WebKit',
     needs: {
       WEBKIT_DRIVER: env.WEBKIT_DRIVER ?? onPath('WebKitWebDriver') ?? 'WebKitWebDriver',
       WEBKIT_BROWSER: env.WEBKIT_BROWSER ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',

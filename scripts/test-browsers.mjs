@@ -6,7 +6,7 @@
 // cause is the last thing in a CI log, and that engine is run once more. Failed tests are never run again.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import { missing } from './browsers.mjs';
+import { engines as known, missing } from './browsers.mjs';
 
 const engines = (process.env.BROWSERS || 'chromium,firefox,webkit').split(',').filter(Boolean);
 // A browser that is not there is said in one line, with what to do, instead of failing inside the runner.
@@ -28,26 +28,31 @@ const run = (engine) =>
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const tail = [];
-    const keep = (chunk) => {
-      tail.push(...chunk.toString().split('\n'));
+    const pass = (out) => (chunk) => {
+      // The runner moves the cursor to redraw its progress even into a pipe; in a log that is only noise.
+      // eslint-disable-next-line no-control-regex
+      const text = chunk.toString().replace(/\x1b\[(?:2K|1A|G)/g, '');
+      out.write(text);
+      tail.push(...text.split('\n'));
       tail.splice(0, Math.max(0, tail.length - 40));
     };
-    child.stdout.on('data', (c) => (process.stdout.write(c), keep(c)));
-    child.stderr.on('data', (c) => (process.stderr.write(c), keep(c)));
+    child.stdout.on('data', pass(process.stdout));
+    child.stderr.on('data', pass(process.stderr));
     child.on('close', (code) => resolve({ code, reported: existsSync(results), tail: tail.join('\n') }));
   });
 
 let failed = false;
 for (const engine of engines) {
-  console.log(`\n=== browser tests: ${engine} ===`);
+  const name = known[engine].name;
+  console.log(`\n=== browser tests: ${name} ===`);
   let r = await run(engine);
   if (!r.reported) {
     console.log(
-      `\n=== ${engine}: the test runner stopped (exit ${r.code}) before reporting; its last output:\n${r.tail}`,
+      `\n=== ${name}: the test runner stopped (exit ${r.code}) before reporting; its last output:\n${r.tail}`,
     );
-    console.log(`=== ${engine}: running its tests once more ===`);
+    console.log(`=== ${name}: running its tests once more ===`);
     r = await run(engine);
-    if (!r.reported) console.log(`\n=== ${engine}: stopped again (exit ${r.code}); its last output:\n${r.tail}`);
+    if (!r.reported) console.log(`\n=== ${name}: stopped again (exit ${r.code}); its last output:\n${r.tail}`);
   }
   if (r.code !== 0) failed = true;
 }

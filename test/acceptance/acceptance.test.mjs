@@ -7,12 +7,14 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, chromiumArgs, skipWithoutChromium } from '../support/chromium.mjs';
+import { freePorts, hostRules } from '../support/ports.mjs';
 import { startOp } from './op.mjs';
 
-const SITE_PORT = 8200;
-const OP_PORT = 8201;
-const SITE = `http://localhost:${SITE_PORT}`;
+// The origins site/ was written for; the browser reaches them on ports picked free for this run.
+const SITE = 'http://localhost:8200';
+const OP = 'http://127.0.0.1:8201';
 const REDIRECT = `${SITE}/redirect.html`;
+const [SITE_PORT, OP_PORT] = await freePorts(2);
 
 let op;
 let site;
@@ -32,7 +34,7 @@ const serveSite = () => {
     if (!file) return res.writeHead(404).end();
     res.writeHead(200, { 'content-type': file[1], 'cache-control': 'no-cache' }).end(await readFile(file[0]));
   });
-  return new Promise((resolve) => server.listen(SITE_PORT, 'localhost', () => resolve(server)));
+  return new Promise((resolve) => server.listen(SITE_PORT, '127.0.0.1', () => resolve(server)));
 };
 
 /** The events the page has recorded, as "type" or "type:code". */
@@ -79,11 +81,11 @@ describe(
   { skip: skipWithoutChromium },
   () => {
     before(async () => {
-      op = await startOp({ port: OP_PORT, clientId: 'acceptance-spa', redirectUris: [REDIRECT] });
+      op = await startOp({ port: OP_PORT, origin: OP, clientId: 'acceptance-spa', redirectUris: [REDIRECT] });
       site = await serveSite();
       browser = await chromium.launch({
         executablePath: CHROMIUM,
-        args: chromiumArgs,
+        args: [...chromiumArgs, hostRules({ [new URL(SITE).host]: SITE_PORT, [new URL(OP).host]: OP_PORT })],
         // Playwright turns the popup blocker and the back-forward cache off by default; this test wants both, as users
         // have them.
         ignoreDefaultArgs: ['--disable-popup-blocking', '--disable-back-forward-cache'],

@@ -1,17 +1,19 @@
 // An OpenID Provider configured unlike the local IMS, for the acceptance test: oidc-provider's own development screens
 // (any login, a consent page, "[ Cancel ]"), space-separated OpenID scopes only (no AdobeID), one-hour tokens, one
-// fixed public client, and nothing but the IMS-shaped routes. It shares no code with local-ims/.
+// fixed public client, and nothing but the IMS-shaped routes. It shares no code with local-ims/ but the module that
+// keeps oidc-provider's warning about Node 20 out of the test output.
+import '../../local-ims/quiet-runtime-warning.mjs';
 import { createServer } from 'node:http';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import Provider from 'oidc-provider';
 
 /**
- * @param {{port: number, clientId: string, redirectUris: string[]}} o
+ * @param {{port: number, origin?: string, clientId: string, redirectUris: string[]}} o `origin`: where browsers
+ *   reach it, when that is not the port it listens on
  * @returns {Promise<{origin: string, coop: boolean, tokenRequests: number, close(): Promise<void>}>}
  *   set `coop` to send `Cross-Origin-Opener-Policy: same-origin` on every page
  */
-export async function startOp({ port, clientId, redirectUris }) {
-  const origin = `http://127.0.0.1:${port}`;
+export async function startOp({ port, origin = `http://127.0.0.1:${port}`, clientId, redirectUris }) {
   const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const provider = new Provider(`${origin}/ims`, {
     clients: [

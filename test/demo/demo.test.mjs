@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { waitForPort } from '../support/processes.mjs';
+import { freePorts } from '../support/ports.mjs';
 import { CHROMIUM, chromiumArgs, skipWithoutChromium } from '../support/chromium.mjs';
 
 /** `npm start` on its own ports (`DEMO_HTTPS=1` for https); `stop()` ends it. */
@@ -38,13 +39,20 @@ const timeline = (page) => page.locator('#timeline li strong').allTextContents()
 const untilEntry = (page, text) =>
   page.locator('#timeline li strong').filter({ hasText: text }).last().waitFor({ timeout: 15000 });
 
+/** `text` as a regular expression that matches it literally. */
+const literally = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
 describe('npm start demo', { skip: skipWithoutChromium }, () => {
   let demo;
   let browser;
-  const DEMO = 'http://localhost:8100';
+  let DEMO;
+  let IMS;
 
   before(async () => {
-    demo = await startDemo(8100, 8101);
+    const [demoPort, imsPort] = await freePorts(2);
+    DEMO = `http://localhost:${demoPort}`;
+    IMS = `http://localhost:${imsPort}`;
+    demo = await startDemo(demoPort, imsPort);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: chromiumArgs });
   });
   after(async () => {
@@ -56,15 +64,16 @@ describe('npm start demo', { skip: skipWithoutChromium }, () => {
     const page = await browser.newPage();
     const res = await page.goto(DEMO);
     const source = await res.text();
-    assert.match(
-      source,
-      /<adobe-sign-in\s+client-id="adobe-auth-demo"\s+redirect-uri="http:\/\/localhost:8100\/redirect\.html"\s+ims-origin="http:\/\/localhost:8101"/,
-    );
+    // The attributes in this order, separated by `gap`.
+    const tag = (gap) =>
+      new RegExp(
+        ['<adobe-sign-in', 'client-id="adobe-auth-demo"', `redirect-uri="${DEMO}/redirect.html"`, `ims-origin="${IMS}"`]
+          .map(literally)
+          .join(gap),
+      );
+    assert.match(source, tag('\\s+'));
     const snippet = await page.locator('#snippet').textContent();
-    assert.match(
-      snippet,
-      /<adobe-sign-in\n {2}client-id="adobe-auth-demo"\n {2}redirect-uri="http:\/\/localhost:8100\/redirect\.html"\n {2}ims-origin="http:\/\/localhost:8101"/,
-    );
+    assert.match(snippet, tag('\\n {2}'));
     await page.locator('#full-page').check();
     assert.match(await page.locator('#snippet').textContent(), /mode="redirect"/);
     await page.close();
@@ -159,9 +168,12 @@ describe('npm start demo', { skip: skipWithoutChromium }, () => {
 describe('npm start -- --https', { skip: skipWithoutChromium }, () => {
   let demo;
   let browser;
+  let DEMO;
 
   before(async () => {
-    demo = await startDemo(8102, 8103, { DEMO_HTTPS: '1' });
+    const [demoPort, imsPort] = await freePorts(2);
+    DEMO = `https://localhost:${demoPort}`;
+    demo = await startDemo(demoPort, imsPort, { DEMO_HTTPS: '1' });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: chromiumArgs });
   });
   after(async () => {
@@ -172,9 +184,9 @@ describe('npm start -- --https', { skip: skipWithoutChromium }, () => {
   it('serves the demo over https with its own certificate, and signs in', async () => {
     const context = await browser.newContext({ ignoreHTTPSErrors: true });
     const page = await context.newPage();
-    const res = await page.goto('https://localhost:8102/');
+    const res = await page.goto(`${DEMO}/`);
     assert.equal(res.status(), 200);
-    assert.match(await res.text(), /redirect-uri="https:\/\/localhost:8102\/redirect\.html"/);
+    assert.match(await res.text(), new RegExp(literally(`redirect-uri="${DEMO}/redirect.html"`)));
     assert.equal(await page.evaluate(() => window.isSecureContext && location.protocol), 'https:');
     await signInThroughScreens(page);
     await page.locator('#who').waitFor({ state: 'visible' });

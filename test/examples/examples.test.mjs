@@ -1,6 +1,10 @@
 // The example apps as a user gets them: the package packed with `npm pack` and installed from its tarball into
 // examples/, then each app's own type-check and production build, then its build served and driven in Chromium
 // against the local IMS: sign in through the popup to a `token` event on the page, then sign out.
+//
+// The apps are built for fixed origins (apps.mjs, and `npm start`'s local IMS at http://localhost:8001); here every
+// server listens on a port picked free for this run and the browser reaches it under its usual origin, so a
+// developer's own dev server or `npm start` can keep running meanwhile.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
@@ -11,11 +15,12 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, chromiumArgs, skipWithoutChromium } from '../support/chromium.mjs';
 import { waitForPort } from '../support/processes.mjs';
+import { freePort, hostRules } from '../support/ports.mjs';
 import { startLocalIms } from '../../local-ims/server.mjs';
 import { apps, CLIENT_ID, redirectUris } from '../../examples/apps.mjs';
 
 const EXAMPLES = resolve('examples');
-const IMS_PORT = 8001;
+const IMS_ORIGIN = 'http://localhost:8001';
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NG_CLI_ANALYTICS: 'false', CI: '1' };
 
 /** Runs an npm command in `cwd`, printing its output only when it fails. */
@@ -60,7 +65,7 @@ describe(
   { timeout: 15 * 60 * 1000, skip: skipWithoutChromium },
   () => {
     let ims;
-    let browser;
+    let imsPort;
 
     before(async () => {
       const packDir = mkdtempSync(join(tmpdir(), 'adobe-auth-pack-'));
@@ -78,20 +83,16 @@ describe(
       const version = JSON.parse(readFileSync(join(EXAMPLES, 'node_modules/adobe-auth-elements/package.json'))).version;
       assert.equal(version, JSON.parse(readFileSync('package.json')).version);
 
-      await waitForPort(IMS_PORT, 1).then(
-        () => assert.fail(`port ${IMS_PORT} is taken (is \`npm start\` running?); the examples expect their IMS there`),
-        () => {},
-      );
+      imsPort = await freePort();
       ims = await startLocalIms({
-        port: IMS_PORT,
+        port: imsPort,
+        publicOrigin: IMS_ORIGIN,
         clients: [{ client_id: CLIENT_ID, redirect_uris: redirectUris }],
         switches: { auto: true },
       });
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: chromiumArgs });
     });
 
     after(async () => {
-      await browser?.close();
       await ims?.close();
     });
 
@@ -102,17 +103,22 @@ describe(
         if (scripts.typecheck) npm(dir, 'run', 'typecheck');
         if (scripts.build) npm(dir, 'run', 'build');
 
+        // Picked now, not before the builds: meanwhile any outgoing connection may have taken a port picked then.
+        const port = await freePort();
         const server = app.next
-          ? await startNext(dir, app.port)
-          : await serveStatic(resolve(dir, app.static), app.port, {
+          ? await startNext(dir, port)
+          : await serveStatic(resolve(dir, app.static), port, {
               '/adobe-auth-elements.js': join(
                 EXAMPLES,
                 'node_modules/adobe-auth-elements/dist/cdn/adobe-auth-elements.js',
               ),
             });
-        const context = await browser.newContext();
+        const browser = await chromium.launch({
+          executablePath: CHROMIUM,
+          args: [...chromiumArgs, hostRules({ [new URL(IMS_ORIGIN).host]: imsPort, [`localhost:${app.port}`]: port })],
+        });
         try {
-          const page = await context.newPage();
+          const page = await browser.newPage();
           const errors = [];
           page.on('pageerror', (e) => errors.push(e.message));
           const before = ims.stats(CLIENT_ID).tokenRequests;
@@ -132,7 +138,7 @@ describe(
           assert.equal(await page.locator('adobe-sign-in').getAttribute('signed-in'), null);
           assert.deepEqual(errors, []);
         } finally {
-          await context.close();
+          await browser.close();
           server.close();
         }
       });

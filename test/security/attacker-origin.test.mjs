@@ -9,9 +9,9 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, chromiumArgs, skipWithoutChromium } from '../support/chromium.mjs';
+import { freePorts } from '../support/ports.mjs';
 
-const SITE_PORT = 8300;
-const ATTACKER_PORT = 8301;
+const [SITE_PORT, ATTACKER_PORT] = await freePorts(2);
 const SITE = `http://localhost:${SITE_PORT}`;
 const VICTIM_TOKEN = 'victims-access-token';
 
@@ -61,8 +61,9 @@ describe('an injected ims-origin on a non-loopback name (Chromium)', { skip: ski
     attacker?.close();
   });
 
-  for (const ims of [`http://attacker.test:${ATTACKER_PORT}`, `https://attacker.test:${ATTACKER_PORT}`]) {
-    it(`sends nothing to ${ims}: config_error, no popup, the victim's token untouched`, async () => {
+  for (const scheme of ['http', 'https']) {
+    const ims = `${scheme}://attacker.test:${ATTACKER_PORT}`;
+    it(`sends nothing to ${scheme}://attacker.test: config_error, no popup, the victim's token untouched`, async () => {
       const context = await browser.newContext();
       const tab = await context.newPage();
       let popups = 0;

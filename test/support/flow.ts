@@ -5,7 +5,16 @@ import type { Token } from '../../src/oauth/token-request.js';
 import { tokenKey, type Transaction } from '../../src/oauth/storage.js';
 import type { AdobeSignIn } from '../../src/adobe-sign-in.js';
 
-export const IMS = 'http://localhost:8766';
+declare global {
+  /** What web-test-runner.config.mjs tells the pages of this run, in /__test-env.js. */
+  var __TEST_ENV__: { ims: string } | undefined;
+}
+
+/** The origin of the local IMS of this run (its port is picked free when the run starts). */
+export const IMS: string = (() => {
+  if (!globalThis.__TEST_ENV__) throw new Error('no /__test-env.js on this page: it tells where the local IMS is');
+  return globalThis.__TEST_ENV__.ims;
+})();
 export const FIXTURES = new URL('/test/fixtures/', location.origin).href;
 export const REDIRECT = FIXTURES + 'redirect.html';
 

@@ -21,14 +21,14 @@ export async function refererProbe(ctx, next) {
   }
 }
 
-/** Proxies `/ims/` on this origin to a local IMS on `port` (its issuer names this origin). */
+/** Proxies `/ims/` on this origin to a local IMS (its issuer names this origin) on the port `port()` gives. */
 export const sameOriginIms = (port) =>
   async function sameOriginImsProxy(ctx, next) {
     if (!ctx.path.startsWith('/ims/')) return next();
     ctx.respond = false;
     await new Promise((resolve) => {
       const upstream = request(
-        { host: '127.0.0.1', port, path: ctx.url, method: ctx.method, headers: ctx.req.headers },
+        { host: '127.0.0.1', port: port(), path: ctx.url, method: ctx.method, headers: ctx.req.headers },
         (res) => {
           ctx.res.writeHead(res.statusCode, res.headers);
           res.pipe(ctx.res).on('finish', resolve);
