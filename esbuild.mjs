@@ -45,9 +45,13 @@ const compactCss = {
 };
 
 await build({
-  entryPoints: ['src/cdn.ts'],
+  entryPoints: { 'adobe-auth-elements': 'src/cdn.ts' },
   plugins: [compactCss],
-  outfile: 'dist/cdn/adobe-auth-elements.js',
+  outdir: 'dist/cdn',
+  // The labels of other languages than English are a file of their own beside it, loaded only by a page that needs
+  // them: dist/cdn/adobe-auth-elements.translations.js.
+  splitting: true,
+  chunkNames: 'adobe-auth-elements.[name]',
   bundle: true,
   minify: true,
   format: 'esm',

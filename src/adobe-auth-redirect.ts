@@ -1,5 +1,7 @@
-import { ReactiveElement, css } from '@lit/reactive-element';
-import { h } from './dom.js';
+import { css } from '@lit/reactive-element';
+import { h, say } from './dom.js';
+import { ENGLISH } from './labels.js';
+import { LocalizedElement } from './localized-element.js';
 import { completeRedirect, type RedirectResult } from './oauth/exchange.js';
 import { imsOriginFor } from './oauth/ims.js';
 import { postOnChannel, postToOpener } from './oauth/handoff.js';
@@ -17,13 +19,13 @@ import { emit, errorDetail } from './events.js';
  * @fires {CustomEvent<TokenDetail>} token - Signed in: the same detail as `<adobe-sign-in>`'s. Cancelable:
  * `preventDefault()` stays on the redirect page (no close, no return).
  * @fires {CustomEvent<AuthErrorDetail>} auth-error - Sign-in failed: `{code, message, description?}`.
- * @slot working - Shown during the exchange, "Signing you in…" by default.
- * @slot done - Shown once signed in, "Signed in." by default.
- * @slot error - Shown before the error message, "Sign-in failed:" by default.
+ * @slot working - Shown during the exchange, "Signing you in…" by default, in the page's language.
+ * @slot done - Shown once signed in, "Signed in." by default, in the page's language.
+ * @slot error - Shown before the error message, "Sign-in failed:" by default, in the page's language.
  * @csspart status - The status line (`role="status"`).
  * @csspart message - The error message, always set as text, never as HTML.
  */
-export class AdobeAuthRedirect extends ReactiveElement {
+export class AdobeAuthRedirect extends LocalizedElement {
   static override styles = css`
     :host {
       display: block;
@@ -63,6 +65,15 @@ export class AdobeAuthRedirect extends ReactiveElement {
   declare status: 'idle' | 'working' | 'done' | 'error';
 
   #message = h('span', { part: 'message' });
+  #status = h(
+    'div',
+    { part: 'status', role: 'status', 'aria-live': 'polite' },
+    h('slot', { name: 'working' }, ENGLISH.working),
+    h('slot', { name: 'done' }, ENGLISH.done),
+    h('slot', { name: 'error' }, ENGLISH.failed),
+    ' ',
+    this.#message,
+  );
   #started = false;
 
   constructor() {
@@ -72,18 +83,15 @@ export class AdobeAuthRedirect extends ReactiveElement {
 
   protected override createRenderRoot() {
     const root = super.createRenderRoot();
-    root.append(
-      h(
-        'div',
-        { part: 'status', role: 'status', 'aria-live': 'polite' },
-        h('slot', { name: 'working' }, 'Signing you in…'),
-        h('slot', { name: 'done' }, 'Signed in.'),
-        h('slot', { name: 'error' }, 'Sign-in failed:'),
-        ' ',
-        this.#message,
-      ),
-    );
+    root.append(this.#status);
     return root;
+  }
+
+  protected override updated(): void {
+    const [working, done, failed] = this.#status.children;
+    say(working, this.labels.working);
+    say(done, this.labels.done);
+    say(failed, this.labels.failed);
   }
 
   override connectedCallback(): void {

@@ -1,5 +1,7 @@
-import { ReactiveElement, css } from '@lit/reactive-element';
-import { h } from './dom.js';
+import { css } from '@lit/reactive-element';
+import { h, say } from './dom.js';
+import { ENGLISH } from './labels.js';
+import { LocalizedElement } from './localized-element.js';
 import { AuthError, toAuthError } from './oauth/errors.js';
 import { extraAuthorizeParams } from './oauth/ims.js';
 import type { StorageKind } from './oauth/storage.js';
@@ -29,8 +31,8 @@ let button: HTMLElement | undefined;
  * `email`, …), when `scope` names `profile` or `email`. A profile restored on load fires nothing.
  * @fires {CustomEvent<TokenExpiringDetail>} token-expiring - Once per token, `renew-before` seconds before it expires:
  * `{clientId, expiresAt}`. Call `signIn()` from a user gesture to renew it.
- * @slot - The sign-in label, "Sign in with Adobe" by default.
- * @slot sign-out - The sign-out label, "Sign out" by default.
+ * @slot - The sign-in label: "Sign in with Adobe" by default (see `text`), in the page's language.
+ * @slot sign-out - The sign-out label, "Sign out" by default, in the page's language.
  * @slot user - Who is signed in, shown beside the sign-out button: the profile's name (else its email) by default.
  * @csspart button - The `<button>`.
  * @csspart user - Who is signed in (signed in, with a profile or slotted content).
@@ -38,7 +40,7 @@ let button: HTMLElement | undefined;
  * @cssprop [--adobe-sign-in-color=#fff] - Button text colour.
  * @cssprop [--adobe-sign-in-radius=16px] - Button corner radius.
  */
-export class AdobeSignIn extends ReactiveElement {
+export class AdobeSignIn extends LocalizedElement {
   static override styles = css`
     :host {
       display: inline-block;
@@ -82,6 +84,7 @@ export class AdobeSignIn extends ReactiveElement {
     environment: {},
     imsOrigin: { attribute: 'ims-origin' },
     locale: {},
+    text: {},
     prompt: {},
     authorizeParams: { attribute: 'authorize-params' },
     mode: {},
@@ -107,8 +110,17 @@ export class AdobeSignIn extends ReactiveElement {
    * other origin must first be allowed by the page's script with `trustImsOrigin()`, else `config_error`.
    */
   declare imsOrigin?: string | null;
-  /** Locale of the IMS screens, e.g. `fr_FR`. */
+  /**
+   * Locale of the labels and of the IMS screens, in IMS form (`fr_FR`). Without it the element speaks the nearest
+   * `lang` (its own, an ancestor's, `<html lang>`), else the browser's language, and IMS gets that language's locale.
+   */
   declare locale?: string | null;
+  /**
+   * The label's wording: `signin` "Sign in with Adobe", `continue` "Continue with Adobe" or `signup` "Sign up with
+   * Adobe", each in the element's language. Only the words: a sign-up page also sets
+   * `authorize-params="idp_flow=create_account"`.
+   */
+  declare text: 'signin' | 'continue' | 'signup';
   /** Sent to IMS as `prompt` (`login`, `none`, …). */
   declare prompt?: string | null;
   /**
@@ -146,8 +158,8 @@ export class AdobeSignIn extends ReactiveElement {
   #button = (button ??= h(
     'button',
     { part: 'button', type: 'button' },
-    h('slot', {}, 'Sign in with Adobe'),
-    h('slot', { name: 'sign-out' }, 'Sign out'),
+    h('slot', {}, ENGLISH.signin),
+    h('slot', { name: 'sign-out' }, ENGLISH.signout),
   )).cloneNode(true) as HTMLButtonElement;
   #session = new SessionController(this, (change, mine) => this.#handleChange(change, mine));
   #user?: HTMLElement;
@@ -157,6 +169,7 @@ export class AdobeSignIn extends ReactiveElement {
   constructor() {
     super();
     this.scope = 'AdobeID,openid';
+    this.text = 'signin';
     this.environment = 'prod';
     this.mode = 'popup';
     this.popupFallback = 'redirect';
@@ -205,6 +218,7 @@ export class AdobeSignIn extends ReactiveElement {
   }
 
   override willUpdate(): void {
+    super.willUpdate();
     let session = null;
     try {
       // The same settings give the same session: only a change of IMS, client id or storage changes it.
@@ -278,6 +292,10 @@ export class AdobeSignIn extends ReactiveElement {
   }
 
   protected override updated(): void {
+    const l = this.labels;
+    const [signIn, signOut] = this.#button.children;
+    say(signIn, l[this.text == 'continue' || this.text == 'signup' ? this.text : 'signin']);
+    say(signOut, l.signout);
     this.#button.disabled = this.disabled;
     if (this.busy) this.#button.setAttribute('aria-busy', 'true');
     else this.#button.removeAttribute('aria-busy');
@@ -291,8 +309,8 @@ export class AdobeSignIn extends ReactiveElement {
     if (this.#user) {
       const slot = this.#user.firstChild as HTMLSlotElement;
       const who = p?.name || p?.email || '';
-      // Only a change: a new fallback text would be a slotchange, and so another update.
-      if (slot.textContent != who) slot.textContent = who;
+      say(slot, who);
+      this.#user.title = who && l.user.replace('{name}', who);
       this.#user.hidden = !who && !slot.assignedNodes().length;
     }
   }

@@ -5,3 +5,8 @@ export const h = (tag: string, attrs: Record<string, string> = {}, ...children: 
   el.append(...children);
   return el;
 };
+
+/** Sets a node's text, only when it changes: a slot's new fallback text is a `slotchange`, and another update. */
+export const say = (node: Node, text: string): void => {
+  if (node.textContent != text) node.textContent = text;
+};

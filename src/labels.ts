@@ -57,9 +57,7 @@ export const watchLanguage = (): void => {
   if (watching) return;
   watching = true;
   const relabel = () =>
-    document
-      .querySelectorAll<ReactiveElement>('adobe-sign-in,adobe-auth-redirect')
-      .forEach((el) => el.requestUpdate());
+    document.querySelectorAll<ReactiveElement>('adobe-sign-in,adobe-auth-redirect').forEach((el) => el.requestUpdate());
   new MutationObserver(relabel).observe(document.documentElement, { attributeFilter: ['lang'], subtree: true });
   addEventListener('languagechange', relabel);
 };

@@ -6,12 +6,18 @@ import { ENGLISH, languageFor, languageOf, watchLanguage, type Labels, type Lang
  * costs one `closest()` when nothing changed; `updateComplete` also waits for another language's labels to load.
  */
 export class LocalizedElement extends ReactiveElement {
-  /** An IMS locale the page set (`fr_FR`): it picks the language too. */
+  /** An IMS locale the page set (`fr_FR`), which picks the language too; `<adobe-sign-in>` has the attribute. */
   declare locale?: string | null;
-  /** The texts in the element's language (English until another language's have loaded). */
+  /**
+   * The texts in the element's language (English until another language's have loaded).
+   * @internal
+   */
   protected labels: Labels = ENGLISH;
-  /** The element's language: its labels and IMS locale, or the promise of them while they load. */
-  protected language: Language | Promise<Language> = { labels: ENGLISH, locale: 'en_US' };
+  /**
+   * The element's language: its labels and IMS locale, or the promise of them while they load.
+   * @internal
+   */
+  language: Language | Promise<Language> = { labels: ENGLISH, locale: 'en_US' };
   #tag = 'en';
   #loading?: Promise<unknown>;
 
@@ -20,6 +26,7 @@ export class LocalizedElement extends ReactiveElement {
     watchLanguage();
   }
 
+  /** @internal */
   protected override willUpdate(): void {
     const tag = languageOf(this, this.locale);
     if (tag == this.#tag) return;
@@ -36,6 +43,7 @@ export class LocalizedElement extends ReactiveElement {
     } else this.labels = language.labels;
   }
 
+  /** @internal */
   protected override async getUpdateComplete(): Promise<boolean> {
     await super.getUpdateComplete();
     await this.#loading;

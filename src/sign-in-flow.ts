@@ -18,12 +18,15 @@ import {
   type Transaction,
 } from './oauth/storage.js';
 import { openPopup, watchClosed } from './popup.js';
+import type { Language } from './labels.js';
 import type { Flow, Session } from './session.js';
 
 /** The settings of a sign-in that `<adobe-sign-in>` takes as they are (it passes itself). */
 export interface SignInSettings {
   scope: string;
+  /** An IMS locale the page set; else the one of `language`, which the URL waits for if it is still loading. */
   locale?: string | null;
+  language: Language | Promise<Language>;
   prompt?: string | null;
   mode: 'popup' | 'redirect';
   popupFallback: 'redirect' | 'none';
@@ -182,13 +185,13 @@ export const startSignIn = (
     session.notify({ busy: true });
   }
 
-  challengeFor(verifier).then(
-    (codeChallenge) => {
+  Promise.all([challengeFor(verifier), o.language]).then(
+    ([codeChallenge, language]) => {
       if (!session.flows.has(flow)) return;
       const url = authorizeUrl({
         ...tx,
         scope: o.scope,
-        locale: o.locale,
+        locale: o.locale || language.locale,
         prompt: o.prompt,
         state,
         codeChallenge,
