@@ -41,12 +41,10 @@ let button: HTMLElement | undefined;
  * @cssprop [--adobe-sign-in-radius=16px] - Button corner radius.
  */
 export class AdobeSignIn extends LocalizedElement {
+  // The custom properties' defaults are fallbacks, not set on :host: a value set on an ancestor reaches the button.
   static override styles = css`
     :host {
       display: inline-block;
-      --adobe-sign-in-background: #1473e6;
-      --adobe-sign-in-color: #fff;
-      --adobe-sign-in-radius: 16px;
     }
     :host([hidden]) {
       display: none;
@@ -56,9 +54,9 @@ export class AdobeSignIn extends LocalizedElement {
       font-weight: 700;
       padding: 0.4em 1.1em;
       border: 0;
-      border-radius: var(--adobe-sign-in-radius);
-      background: var(--adobe-sign-in-background);
-      color: var(--adobe-sign-in-color);
+      border-radius: var(--adobe-sign-in-radius, 16px);
+      background: var(--adobe-sign-in-background, #1473e6);
+      color: var(--adobe-sign-in-color, #fff);
       cursor: pointer;
     }
     button:disabled {
@@ -228,9 +226,7 @@ export class AdobeSignIn extends LocalizedElement {
     }
     const before = this.#session.session;
     if (before && before != session && before.endFlows(this)) {
-      this.#fail(
-        new AuthError('config_error', 'client-id, ims-origin, environment or storage changed: sign-in ended.'),
-      );
+      this.#fail(new AuthError('config_error', 'client-id, ims-origin or storage changed during sign-in.'));
     }
     this.#session.use(session);
     this.signedIn = !!this.token;
@@ -264,16 +260,14 @@ export class AdobeSignIn extends LocalizedElement {
     if (!this.disabled) this.#session.session?.signOut(this, this);
   }
 
-  #handleChange(change: SessionChange, mine: boolean): void {
+  #handleChange([type, detail]: SessionChange, mine: boolean): void {
     // At once, not at the next update: a page reads `busy` right after calling signIn().
     this.busy = !!this.#session.session?.busyFlow(this);
-    if ('token' in change) emit(this, 'token', change.token);
-    else if ('profile' in change) emit(this, 'profile', change.profile);
-    else if ('error' in change) emit(this, 'auth-error', change.error);
-    else if ('signedOut' in change) {
-      const reason = mine ? 'user' : change.signedOut == 'user' ? 'elsewhere' : change.signedOut;
-      emit(this, 'sign-out', { clientId: this.clientId!, reason });
-    }
+    if (type == 'sign-out') {
+      // To the element that asked, a sign-out is its user's; to the others, it happened elsewhere.
+      const reason = mine ? 'user' : detail.reason == 'user' ? 'elsewhere' : detail.reason;
+      emit(this, type, { clientId: detail.clientId, reason });
+    } else if (type != 'busy') emit(this, type, detail as never);
   }
 
   /** `token-expiring`, once per token, `renew-before` seconds before it expires. */

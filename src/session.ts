@@ -25,13 +25,16 @@ import { fetchProfile, wantsProfile, type Profile } from './oauth/userinfo.js';
  */
 export type SignOutReason = 'user' | 'elsewhere' | 'expired' | 'rejected';
 
-/** What a subscriber hears: a token gained or lost (and why), who signed in, a full-page sign-in's error, busy. */
+/**
+ * What a subscriber hears, as the event it is: a token gained or lost (and why), who signed in, a full-page
+ * sign-in's error, or `busy` (a sign-in's progress, no event).
+ */
 export type SessionChange =
-  | { token: Token }
-  | { signedOut: SignOutReason }
-  | { profile: Profile }
-  | { error: AuthErrorDetail }
-  | { busy: boolean };
+  | ['token', Token]
+  | ['sign-out', { clientId: string; reason: SignOutReason }]
+  | ['profile', Profile]
+  | ['auth-error', AuthErrorDetail]
+  | ['busy', boolean];
 
 /** `by`: the subscriber that caused the change (a sign-out it asked for is `user` to it, `elsewhere` to the rest). */
 type Listener = (change: SessionChange, by: unknown) => void;
@@ -73,18 +76,18 @@ export class Session extends EventTarget {
       // storage is unavailable: nothing to restore; a sign-in will report it
     }
     let token = record?.token ?? null;
-    let change: SessionChange | null = outcome;
+    let change: SessionChange | null = outcome && 'error' in outcome ? ['auth-error', outcome.error] : null;
     if (outcome && 'token' in outcome) {
       // The redirect page stored this token too; what is stored now is newer (another tab's, or none after a
       // sign-out there). Only `memory` keeps nothing, and has only the outcome.
       if (storage == 'memory') token = outcome.token;
-      change = token && { token };
+      change = token && ['token', token];
     }
     if (token && token.expiresAt <= Date.now()) {
       // Expired while the page was away (or the clock jumped): signed out at once, never a negative timer.
       this.#forget(token);
       token = null;
-      change = { signedOut: 'expired' };
+      change = this.#out('expired');
     }
     this.#adopt(token, record && token == record.token ? record.profile : null);
     // Reported once the page has loaded, with the listeners its module scripts add; a token merely restored is not.
@@ -105,7 +108,7 @@ export class Session extends EventTarget {
   signedIn(token: Token): void {
     token = Object.freeze({ ...token });
     keepToken(this.storage, this.ims, token);
-    if (this.#adopt(token)) this.#report({ token });
+    if (this.#adopt(token)) this.#report(['token', token]);
   }
 
   /**
@@ -137,12 +140,11 @@ export class Session extends EventTarget {
     if (!req || !apiAllowed(new URL(req.url))) {
       throw new AuthError(
         'config_error',
-        `session.fetch() sends the token only to https://*.adobe.io, loopback or an origin allowed with ` +
-          `trustApiOrigin(), not to ${req?.url ?? input}`,
+        `session.fetch() sends the token to https://*.adobe.io, loopback and trustApiOrigin() only: ${req?.url ?? input}`,
       );
     }
     const token = this.token;
-    if (!token) throw new AuthError('login_required', 'Not signed in: there is no token to send.');
+    if (!token) throw new AuthError('login_required', 'Not signed in.');
     req.headers.set('authorization', `Bearer ${token.accessToken}`);
     if (!req.headers.has('x-api-key')) req.headers.set('x-api-key', this.clientId);
     const res = await fetch(req);
@@ -166,7 +168,7 @@ export class Session extends EventTarget {
   }
 
   /** A sign-in's progress changed (or an error came for no element to report): subscribers hear of it. */
-  notify(change: SessionChange): void {
+  notify(...change: SessionChange): void {
     this.#emit(change);
   }
 
@@ -178,7 +180,7 @@ export class Session extends EventTarget {
     const record = parseRecord(raw, this.clientId);
     const rejected = [raw, said].some((v) => v?.includes('"rejected"'));
     if (record) {
-      if (this.#adopt(record.token)) this.#report({ token: record.token }, false);
+      if (this.#adopt(record.token)) this.#report(['token', record.token], false);
       if (record.profile && !this.profile) this.#setProfile(record.profile);
     } else if (raw == null || rejected) {
       // Every tab's own timer signs it out at expiry: whichever tab clears the storage first, the others say `expired`.
@@ -193,8 +195,8 @@ export class Session extends EventTarget {
   /** A new token: every subscriber hears of it; then, when the scope asks and `ask` says so, IMS is asked who. */
   #report(change: SessionChange, ask = true): void {
     this.#emit(change);
-    const token = 'token' in change && change.token;
-    if (!ask || !token || !wantsProfile(token.scope)) return;
+    const [type, token] = change;
+    if (!ask || type != 'token' || !wantsProfile(token.scope)) return;
     void fetchProfile(this.ims, token).then((profile) => {
       if (!profile || this.token?.accessToken != token.accessToken) return;
       profile = Object.freeze(profile);
@@ -213,12 +215,16 @@ export class Session extends EventTarget {
 
   #setProfile(profile: Profile): void {
     this.profile = profile;
-    this.#emit({ profile });
+    this.#emit(['profile', profile]);
+  }
+
+  #out(reason: SignOutReason): SessionChange {
+    return ['sign-out', { clientId: this.clientId, reason }];
   }
 
   #lose(reason: SignOutReason, by?: unknown): void {
     if (this.token) this.#forget(this.token, reason);
-    if (this.#adopt(null)) this.#emit({ signedOut: reason }, by);
+    if (this.#adopt(null)) this.#emit(this.#out(reason), by);
   }
 
   /** Removes `token` from storage, unless another tab has stored another one since. */
@@ -247,15 +253,8 @@ export class Session extends EventTarget {
 
   #emit(change: SessionChange, by?: unknown): void {
     for (const l of [...this.#listeners]) l(change, by);
-    const c = change as Partial<{ token: Token; signedOut: SignOutReason; profile: Profile }>;
-    const [type, detail] = c.token
-      ? ['token', c.token]
-      : c.signedOut
-        ? ['sign-out', { clientId: this.clientId, reason: c.signedOut }]
-        : c.profile
-          ? ['profile', c.profile]
-          : [];
-    if (type) this.dispatchEvent(new CustomEvent(type, { detail }));
+    const [type, detail] = change;
+    if (type != 'busy') this.dispatchEvent(new CustomEvent(type, { detail }));
   }
 }
 

@@ -2,7 +2,7 @@
 // the redirect page's hand-off back. The session owns it (one at a time; sign-out ends it). No Lit here:
 // `<adobe-sign-in>` starts it and shows its progress.
 import { checkIssuer } from './oauth/callback.js';
-import { AuthError, errorDetail, toAuthError } from './oauth/errors.js';
+import { AuthError, answeredElsewhere, errorDetail, toAuthError } from './oauth/errors.js';
 import { exchangeOnce } from './oauth/exchange.js';
 import { listenForHandoff, postOnChannel, type Handoff } from './oauth/handoff.js';
 import { authorizeUrl, sendsIss } from './oauth/ims.js';
@@ -51,7 +51,7 @@ const follow = (
   let ended = false;
   const busy = (on: boolean) => {
     flow.busy = on;
-    session.notify({ busy: on });
+    session.notify('busy', on);
   };
   const stopListening = () => {
     for (const c of cleanups.splice(0)) c();
@@ -84,18 +84,12 @@ const follow = (
     if (!mine) return; // taken already: a message sent twice
     stopListening();
     try {
-      if (origin != location.origin) {
-        throw new AuthError(
-          'config_error',
-          `IMS answered at ${origin}, not at redirect-uri ${mine.redirectUri}: add it to the credential's Redirect ` +
-            `URI Patterns (IMS sends an answer for a redirect URI it does not match to the Default Redirect URI).`,
-        );
-      }
+      if (origin != location.origin) throw answeredElsewhere(origin, mine.redirectUri);
       if ('error' in msg) throw new AuthError(msg.error.code, msg.error.message, msg.error);
       let token: Token | null;
       if ('token' in msg) {
         token = asToken(msg.token, mine.clientId);
-        if (!token) throw new AuthError('invalid_response', 'The redirect page handed over no token of this client.');
+        if (!token) throw new AuthError('invalid_response', 'Not a token of this client.');
       } else {
         checkIssuer(msg.iss, mine.ims, mine.sendsIss);
         postOnChannel({ type: 'adobe-auth', state, ack: true });
@@ -128,7 +122,7 @@ const follow = (
   const expire = setTimeout(
     () =>
       popup && !popup.closed
-        ? fail(new AuthError('timeout', 'The sign-in was not finished in time: the popup was closed.'))
+        ? fail(new AuthError('timeout', 'Sign-in took too long: the popup was closed.'))
         : finish(),
     limits.transactionMs,
   );
@@ -182,7 +176,7 @@ export const startSignIn = (
   const flow = follow(session, state, popup, o, onError);
   if (!popup) {
     flow.busy = true;
-    session.notify({ busy: true });
+    session.notify('busy', true);
   }
 
   Promise.all([challengeFor(verifier), o.language]).then(
@@ -233,7 +227,7 @@ export const resumeSignIns = (session: Session): void => {
       tx.ims == session.ims &&
       tx.storage == session.storage
     ) {
-      follow(session, state, null, null, (e) => session.notify({ error: errorDetail(e) }));
+      follow(session, state, null, null, (e) => session.notify('auth-error', errorDetail(e)));
     }
   }
 };

@@ -15,7 +15,7 @@ export const trustApiOrigin = (origin: string): void => {
     // refused below
   }
   if (url?.protocol != 'https:' || url.origin != origin.replace(/\/$/, '')) {
-    throw configError(`trustApiOrigin() takes an https origin, such as https://api.example.com: ${origin}`);
+    throw configError(`trustApiOrigin() takes an https origin: ${origin}`);
   }
   trusted.add(url.origin);
 };

@@ -15,21 +15,14 @@ export const CALLBACK_PARAMS = ['code', 'state', 'error', 'error_description', '
 export const parseCallback = (search: string | URLSearchParams): Callback | null => {
   const q = new URLSearchParams(search);
   if (!CALLBACK_PARAMS.some((n) => q.has(n))) return null;
-  for (const n of CALLBACK_PARAMS) {
-    if (q.getAll(n).length > 1) throw new AuthError('invalid_response', `The answer repeats ${n}.`);
+  const [code, state, error, description, iss] = CALLBACK_PARAMS.map((n) => q.get(n) ?? undefined);
+  if (CALLBACK_PARAMS.some((n) => q.getAll(n).length > 1) || !code == !error) {
+    throw new AuthError('invalid_response', `Not a sign-in answer (one code or one error, each once): ${q}`);
   }
-  const code = q.get('code');
-  const error = q.get('error');
-  const state = q.get('state');
-  const iss = q.get('iss') ?? undefined;
   if (!state) throw new AuthError('state_mismatch', 'The answer has no state.');
-  if (code && error) throw new AuthError('invalid_response', 'The answer has both a code and an error.');
-  if (error) {
-    const description = q.get('error_description') ?? undefined;
-    return { state, iss, error: new AuthError(error, description || error, { description }) };
-  }
-  if (!code) throw new AuthError('invalid_response', 'The answer has no code and no error.');
-  return { state, iss, code };
+  return error
+    ? { state, iss, error: new AuthError(error, description || error, { description }) }
+    : { state, iss, code: code! };
 };
 
 /**

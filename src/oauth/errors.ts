@@ -48,6 +48,16 @@ export interface AuthErrorDetail {
 export const toAuthError = (e: unknown): AuthError =>
   e instanceof AuthError ? e : new AuthError('invalid_response', String(e));
 
+/**
+ * IMS sends an answer for a `redirect_uri` its credential's patterns do not match to the Default Redirect URI: this
+ * says where it went, and what to fix.
+ */
+export const answeredElsewhere = (at: string, redirectUri: string): AuthError =>
+  new AuthError(
+    'config_error',
+    `IMS answered at ${at}, not at redirect-uri ${redirectUri}: add it to the credential's Redirect URI Patterns.`,
+  );
+
 /** The auth-error detail of an error (an AuthError among them), without its other fields. */
 export const errorDetail = (e: AuthErrorDetail): AuthErrorDetail => ({
   code: e.code,

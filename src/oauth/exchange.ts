@@ -1,5 +1,5 @@
 import { CALLBACK_PARAMS, checkIssuer, parseCallback } from './callback.js';
-import { AuthError, toAuthError } from './errors.js';
+import { AuthError, answeredElsewhere, toAuthError } from './errors.js';
 import { channelFor, postOnChannel } from './handoff.js';
 import { claimState, keepToken, sessionStore, takeTransaction, type Transaction } from './storage.js';
 import { requestToken, type Token, type TokenRequest } from './token-request.js';
@@ -61,7 +61,7 @@ export const exchangeOnce = async (
   more: Pick<TokenRequest, 'fetch' | 'timeoutMs'> = {},
 ): Promise<Token> => {
   if (!(await claimState(state + tx.createdAt))) {
-    throw new AuthError('state_mismatch', 'This sign-in answer was already used, in another tab.');
+    throw new AuthError('state_mismatch', 'This answer was used in another tab.');
   }
   return requestToken({ ...tx, ...more, code });
 };
@@ -90,8 +90,8 @@ export const completeRedirect = async (o: ExchangeOptions = {}): Promise<Redirec
       if ('code' in cb && (await handOffCode(state, cb.code, cb.iss, wait))) return { state, handedOff: true };
       throw new AuthError(
         'state_mismatch',
-        `Not the answer to a sign-in started on ${location.origin}: a stale or forged link, or IMS answered at a ` +
-          `redirect URI of another origin (check the credential's Redirect URI Patterns and Default Redirect URI).`,
+        `No sign-in of ${location.origin} awaits this answer: a stale or forged link, or the credential's Default ` +
+          `Redirect URI is on another origin.`,
       );
     }
     const tx = transaction;
@@ -107,12 +107,7 @@ export const completeRedirect = async (o: ExchangeOptions = {}): Promise<Redirec
       }
     }
     // IMS sends an answer for a redirect_uri its credential does not match to the Default Redirect URI instead.
-    if (landing(url) != landing(new URL(tx.redirectUri))) {
-      throw new AuthError(
-        'config_error',
-        `IMS answered at ${landing(url)}, not at redirect-uri ${tx.redirectUri}: add it to the credential's Redirect URI Patterns.`,
-      );
-    }
+    if (landing(url) != landing(new URL(tx.redirectUri))) throw answeredElsewhere(landing(url), tx.redirectUri);
     // A popup cut off from its opener (COOP) cannot hand a token over safely: the opener exchanges the code.
     if (tx.mode == 'popup' && !window.opener && (await handOffCode(state, cb.code, cb.iss, wait))) {
       return { state, transaction, handedOff: true };
