@@ -11,7 +11,7 @@ import { revokeToken, type Token } from './oauth/token-request.js';
 import {
   asToken,
   limits,
-  pendingTransactions,
+  pruneTransactions,
   saveTransaction,
   sessionStore,
   takeTransaction,
@@ -216,7 +216,7 @@ export const startSignIn = (
 export const resumeSignIns = (session: Session): void => {
   let pending: [string, Transaction][] = [];
   try {
-    pending = pendingTransactions(sessionStore());
+    pending = pruneTransactions(sessionStore());
   } catch {
     // storage is unavailable: nothing to resume
   }

@@ -74,24 +74,20 @@ const read = <T>(storage: TokenStore, key: string): T | null => {
   }
 };
 
-/** Drops every transaction (or, with `prefix`, state claim) older than the TTL, or unreadable. */
-export const pruneTransactions = (storage: Storage, now = Date.now(), prefix = TX): void =>
-  guard(() => {
-    for (let i = storage.length; i--;) {
-      const key = storage.key(i);
-      if (!key?.startsWith(prefix)) continue;
-      const tx = read<Transaction>(storage, key);
-      if (!(now - (tx?.createdAt ?? 0) < limits.transactionMs)) storage.removeItem(key);
-    }
-  });
-
-/** The transactions still pending in `storage`, by state: a page reloaded while its popup was at IMS listens again. */
-export const pendingTransactions = (storage: Storage, now = Date.now()): [string, Transaction][] => {
-  pruneTransactions(storage, now);
-  return Object.keys(storage)
-    .filter((k) => k.startsWith(TX))
-    .map((k) => [k.slice(TX.length), read<Transaction>(storage, k)!]);
-};
+/**
+ * Drops every transaction (or, with `prefix`, state claim) older than the TTL, or unreadable; returns the others, by
+ * state: a page reloaded while its popup was at IMS listens again for those.
+ */
+export const pruneTransactions = (storage: Storage, now = Date.now(), prefix = TX): [string, Transaction][] =>
+  guard(() =>
+    Object.keys(storage).flatMap((key) => {
+      const tx = key.startsWith(prefix) ? read<Transaction>(storage, key) : undefined;
+      if (tx === undefined) return [];
+      if (now - (tx?.createdAt ?? 0) < limits.transactionMs) return [[key.slice(prefix.length), tx!]];
+      storage.removeItem(key);
+      return [];
+    }),
+  );
 
 /**
  * Marks `state` used, in localStorage, which every tab of the origin shares: false when another tab already has (a
