@@ -1,5 +1,7 @@
-// The demo page: the <adobe-sign-in> in index.html as it is, the tag to copy, the local IMS's scenarios, and a timeline
-// of what the local IMS received (its inspector's events) and what the page got (the element's events).
+// The demo page: the <adobe-sign-in> in index.html as it is, the tag to copy, the local IMS's scenarios, a call to the
+// local IMS's stand-in Adobe API with the session's fetch(), and a timeline of what the local IMS received (its
+// inspector's events) and what the page got (the element's events).
+import { getSession } from '/vendor/adobe-auth-elements.js';
 import config from '/config.js';
 
 const $ = (id) => document.getElementById(id);
@@ -23,7 +25,7 @@ const SHOWN = ['client-id', 'redirect-uri', 'ims-origin', 'environment', 'scope'
 const showSnippet = () => {
   const attrs = SHOWN.filter((a) => signIn.hasAttribute(a)).map((a) => `  ${a}="${signIn.getAttribute(a)}"`);
   $('snippet').textContent =
-    `<script type="module" src="adobe-auth-elements.js"></script>\n` +
+    `<script type="module" src="/vendor/adobe-auth-elements.js"></script>\n` +
     `<adobe-sign-in\n${attrs.join('\n')}\n></adobe-sign-in>`;
 };
 $('copy').addEventListener('click', async () => {
@@ -74,15 +76,30 @@ const scenarioDone = () => {
   }
 };
 
-// The timeline.
+// The timeline. It is kept in sessionStorage when the page leaves (a full-page sign-in), and shown again on return,
+// with what the local IMS saw meanwhile.
 const short = (s) => (typeof s === 'string' && s.length > 16 ? `${s.slice(0, 8)}…${s.slice(-4)}` : s);
 let flowStart = 0;
+const kept = JSON.parse(sessionStorage.getItem('demo:timeline') ?? 'null');
+sessionStorage.removeItem('demo:timeline');
+/** The entries shown, as `add` took them, so they can be kept across a navigation. */
+let entries = [];
+addEventListener('pagehide', () =>
+  sessionStorage.setItem('demo:timeline', JSON.stringify({ flowStart, entries, left: Date.now() })),
+);
+$('clear').addEventListener('click', () => {
+  entries = [];
+  flowStart = 0;
+  $('timeline').replaceChildren();
+});
 /**
  * Adds an entry to the timeline: who (`ims` or `page`), what, its fields, a check to show, why it is safe. Entries go
  * in the order things happened (`at`, epoch ms): an IMS event may arrive after the page event it caused.
  */
 const add = ({ source = 'page', title, fields = {}, check, why, at = Date.now() }) => {
   if (!flowStart) flowStart = at;
+  const kept = check instanceof Node ? { ok: check.dataset.ok, text: check.textContent } : check;
+  entries.push({ source, title, fields, check: kept, why, at });
   const li = document.createElement('li');
   li.dataset.source = source;
   li.dataset.at = String(at);
@@ -107,7 +124,7 @@ const add = ({ source = 'page', title, fields = {}, check, why, at = Date.now() 
     dl.append(dt, dd);
   }
   li.append(head, dl);
-  if (check) li.append(check);
+  if (check) li.append(check instanceof Node ? check : checkLine(check));
   if (why) {
     const p = document.createElement('p');
     p.className = 'why';
@@ -125,15 +142,23 @@ const base64url = (bytes) =>
     .replace(/\//g, '_')
     .replace(/=+$/, '');
 
+/** A check's line: `ok` is 'true' or 'false'. */
+const checkLine = ({ ok, text }) => {
+  const p = document.createElement('p');
+  p.className = 'check';
+  p.dataset.ok = ok;
+  p.textContent = text;
+  return p;
+};
+
 /** The PKCE check, made here again from what IMS received: BASE64URL(SHA256(code_verifier)) == code_challenge. */
 const pkceCheck = async (verifier, challenge) => {
   const computed = base64url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
-  const p = document.createElement('p');
-  p.className = 'check';
   const ok = !!challenge && computed === challenge;
-  p.dataset.ok = String(ok);
-  p.textContent = `BASE64URL(SHA256(code_verifier)) = ${short(computed)} ${ok ? '==' : '≠'} code_challenge ${short(challenge ?? '(none)')} ${ok ? '✓' : '✗'}`;
-  return p;
+  return checkLine({
+    ok: String(ok),
+    text: `BASE64URL(SHA256(code_verifier)) = ${short(computed)} ${ok ? '==' : '≠'} code_challenge ${short(challenge ?? '(none)')} ${ok ? '✓' : '✗'}`,
+  });
 };
 
 const fromIms = {
@@ -149,9 +174,18 @@ const fromIms = {
     },
     why: 'Only the S256 challenge leaves the page; the verifier stays in this tab, for the token request.',
   }),
-  screen: (e) => ({ title: `IMS showed its ${e.screen} screen` }),
+  screen: (e) => ({
+    title:
+      e.screen === 'auto'
+        ? 'IMS went through its screens by itself (the scenario’s test switch), with no one to type'
+        : e.screen.startsWith('social:')
+          ? `IMS showed its stand-in for ${e.screen.slice(7)}’s sign-in screen`
+          : `IMS showed its ${e.screen} screen`,
+  }),
   answer: (e) => ({
-    title: 'IMS sent the browser back to the redirect page',
+    title: e.error
+      ? `IMS sent the browser back to the redirect page with an error: ${e.error}`
+      : 'IMS sent the browser back to the redirect page with a code',
     fields: { redirect_uri: e.redirect_uri, code: short(e.code), error: e.error, state: short(e.state), iss: e.iss },
     why: 'The redirect page takes the answer only for a state it started, from the IMS it went to (iss).',
   }),
@@ -161,12 +195,31 @@ const fromIms = {
     check: await pkceCheck(e.code_verifier, e.challenge),
     why: 'Whoever intercepts the code has no verifier: IMS issues the token only when the two match.',
   }),
-  userinfo: (e) => ({ title: 'IMS answered a userinfo request', fields: { 'IMS answered': `HTTP ${e.status}` } }),
+  userinfo: (e) => ({
+    title: 'IMS answered the kit’s userinfo request: who signed in',
+    fields: { 'IMS answered': `HTTP ${e.status}` },
+    why: 'Asked once per token, after the token event, because the scope names profile and email.',
+  }),
+  api: (e) => ({
+    title: `The stand-in Adobe API answered ${e.method} ${e.path}`,
+    fields: {
+      authorization: e.authorization?.replace(/^(Bearer\s+)(.*)$/i, (_, b, t) => b + short(t)),
+      'x-api-key': e.apiKey,
+      'it answered': `HTTP ${e.status}`,
+    },
+    why: 'session.fetch() added both headers, as Adobe’s APIs require, because this origin is one it may send the token to.',
+  }),
   revoke: (e) => ({ title: 'IMS revoked the token', fields: { token: short(e.token) } }),
   logout: (e) => ({ title: 'IMS ended the user’s session', fields: { via: e.via } }),
 };
+// Back from a full-page sign-in: what was shown before, then what the local IMS saw while the page was away.
+if (kept) {
+  flowStart = kept.flowStart;
+  for (const e of kept.entries) add(e);
+}
 if (local) {
-  const source = new EventSource(`${ims}/__ims/inspector?client_id=${encodeURIComponent(config.clientId)}`);
+  const since = kept ? `&since=${kept.left}` : '';
+  const source = new EventSource(`${ims}/__ims/inspector?client_id=${encodeURIComponent(config.clientId)}${since}`);
   source.onmessage = async (m) => {
     const e = JSON.parse(m.data);
     const entry = await fromIms[e.type]?.(e);
@@ -197,7 +250,10 @@ signIn.addEventListener('token', (e) => {
     fields: { accessToken: short(e.detail.accessToken), expiresIn: `${e.detail.expiresIn} s`, scope: e.detail.scope },
   });
   scenarioDone();
-  void showWho(e.detail);
+});
+signIn.addEventListener('profile', (e) => {
+  add({ title: 'profile event', fields: { sub: e.detail.sub, name: e.detail.name, email: e.detail.email } });
+  showWho(e.detail);
 });
 signIn.addEventListener('auth-error', (e) => {
   $('failure').textContent = `auth-error ${e.detail.code}: ${e.detail.message}`;
@@ -209,19 +265,34 @@ signIn.addEventListener('auth-error', (e) => {
   scenarioDone();
 });
 signIn.addEventListener('sign-out', (e) => {
-  add({ title: 'sign-out event', fields: { reason: e.detail.reason } });
+  add({ title: `sign-out event: ${e.detail.reason}`, fields: { reason: e.detail.reason } });
   $('who').hidden = true;
 });
 
-/** Who signed in, from IMS's userinfo (names with the profile scope, email with the email scope). */
-const showWho = async (token) => {
-  const res = await fetch(`${ims}/ims/userinfo/v2?client_id=${encodeURIComponent(token.clientId)}`, {
-    headers: { authorization: `Bearer ${token.accessToken}` },
-  });
-  const who = res.ok ? await res.json() : null;
-  $('name').textContent = who ? `${who.name ?? who.sub} <${who.email ?? 'no email'}>` : `userinfo: HTTP ${res.status}`;
+/** Who signed in, as the kit has it: IMS's userinfo claims (names with the profile scope, email with email). */
+const showWho = (who) => {
+  $('name').textContent = `${who.name ?? who.sub} <${who.email ?? 'no email'}>`;
   $('who').hidden = false;
 };
 
+// The stand-in Adobe API, through the session the element uses.
+if (local) {
+  const session = getSession({ clientId: config.clientId, imsOrigin: config.imsOrigin });
+  $('api').hidden = false;
+  $('call').addEventListener('click', async () => {
+    try {
+      const res = await session.fetch(`${ims}/api/hello`);
+      $('api-answer').textContent = `HTTP ${res.status}\n${JSON.stringify(await res.json(), null, 2)}`;
+    } catch (e) {
+      $('api-answer').textContent = `${e.code}: ${e.message}`;
+    }
+  });
+  $('revoke').addEventListener('click', async () => {
+    await fetch(`${ims}/__ims/revoke-tokens?client_id=${encodeURIComponent(config.clientId)}`, { method: 'POST' });
+    add({ title: 'The local IMS revoked the token (the scenario): the kit does not know yet' });
+  });
+}
+
 await customElements.whenDefined('adobe-sign-in');
-if (signIn.token) void showWho(signIn.token);
+await signIn.updateComplete;
+if (signIn.profile) showWho(signIn.profile);

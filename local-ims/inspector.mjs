@@ -10,15 +10,23 @@ export function createInspector() {
   /** The challenge of each sign-in by state, then by code once IMS has answered with one. */
   const challenges = new Map();
 
-  const note = (clientId, type, data = {}) => {
-    const event = JSON.stringify({ type, clientId, at: Date.now(), ...data });
-    for (const l of listeners) if (!l.clientId || l.clientId === clientId) l.res.write(`data: ${event}\n\n`);
+  /** The latest events, for a page that comes back from IMS (a full-page sign-in) and asks for what it missed. */
+  const recent = [];
+  const note = (clientId, type, data = {}, at = Date.now()) => {
+    const event = { type, clientId, at, ...data };
+    recent.push(event);
+    if (recent.length > 200) recent.shift();
+    for (const l of listeners)
+      if (!l.clientId || l.clientId === clientId) l.res.write(`data: ${JSON.stringify(event)}\n\n`);
   };
 
   return {
     note,
 
-    /** An EventSource connection: every event from now on, of one client id when the query names one. */
+    /**
+     * An EventSource connection: every event from now on, of one client id when the query names one; with
+     * `since` (epoch ms), the recent ones after it first.
+     */
     serve(req, res, url) {
       res.writeHead(200, {
         'content-type': 'text/event-stream',
@@ -27,6 +35,12 @@ export function createInspector() {
       });
       res.write(': the local IMS flow inspector\n\n');
       const listener = { res, clientId: url.searchParams.get('client_id') };
+      const since = Number(url.searchParams.get('since'));
+      for (const e of since ? recent : []) {
+        if (e.at > since && (!listener.clientId || e.clientId === listener.clientId)) {
+          res.write(`data: ${JSON.stringify(e)}\n\n`);
+        }
+      }
       listeners.add(listener);
       req.on('close', () => listeners.delete(listener));
     },

@@ -68,7 +68,8 @@ const fill = (html) =>
     );
 
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json' };
-const roots = { '/dist/': resolve('dist'), '/': resolve('demo') };
+// The page loads the CDN file as a page of yours would: /vendor/adobe-auth-elements.js, with its translations beside it.
+const roots = { '/vendor/': resolve('dist/cdn'), '/': resolve('demo') };
 
 const handle = (req, res) => {
   const path = decodeURIComponent(new URL(req.url, demoOrigin).pathname);
@@ -76,7 +77,7 @@ const handle = (req, res) => {
     res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' });
     return res.end(`export default ${JSON.stringify(config)};\n`);
   }
-  const prefix = path.startsWith('/dist/') ? '/dist/' : '/';
+  const prefix = path.startsWith('/vendor/') ? '/vendor/' : '/';
   const root = roots[prefix];
   let file = normalize(join(root, path.slice(prefix.length)));
   try {

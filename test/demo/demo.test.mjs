@@ -147,6 +147,65 @@ describe('npm start demo', { skip: skipWithoutChromium }, () => {
     await context.close();
   });
 
+  it('calls the stand-in Adobe API with the token and the key; after a revoke at IMS, its 401 signs the page out', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(DEMO);
+    await signInThroughScreens(page);
+    await page.locator('#who').waitFor({ state: 'visible' });
+    // Who signed in comes from the kit: one userinfo request, the kit's.
+    assert.equal((await timeline(page)).filter((t) => t.startsWith('IMS answered the kit’s userinfo')).length, 1);
+    assert.match(await page.locator('adobe-sign-in').evaluate((el) => el.shadowRoot.textContent), /Test User/);
+
+    await page.getByRole('button', { name: 'Call GET /api/hello' }).click();
+    await page.locator('#api-answer', { hasText: 'HTTP 200' }).waitFor();
+    await untilEntry(page, 'The stand-in Adobe API answered GET /api/hello');
+    const entry = page.locator('#timeline li', { hasText: 'The stand-in Adobe API answered' }).last();
+    assert.match(await entry.locator('dt:text("authorization") + dd').textContent(), /^Bearer .{8}….{4}$/);
+    assert.equal(await entry.locator('dt:text("x-api-key") + dd').textContent(), 'adobe-auth-demo');
+
+    await page.getByRole('button', { name: 'Revoke the token at IMS' }).click();
+    await untilEntry(page, 'The local IMS revoked the token');
+    await page.getByRole('button', { name: 'Call GET /api/hello' }).click();
+    await page.locator('#api-answer', { hasText: 'HTTP 401' }).waitFor();
+    await untilEntry(page, 'sign-out event: rejected');
+    assert.equal(await page.locator('adobe-sign-in').getAttribute('signed-in'), null);
+    await context.close();
+  });
+
+  it('shows the whole timeline after a full-page sign-in, and clears it on request', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(DEMO);
+    await page.locator('#full-page').check();
+    await page.getByRole('button', { name: 'Sign in with Adobe' }).click();
+    await page.getByLabel('Email address').fill('test.user@example.com');
+    await page.getByLabel('Password').fill('adobe-test');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Allow' }).click();
+    await untilEntry(page, 'token event');
+    const steps = await timeline(page);
+    for (const step of ['Sign in clicked', 'IMS received the sign-in request', 'IMS received the token request']) {
+      assert.ok(
+        steps.some((s) => s.startsWith(step)),
+        `${step} in:\n${steps.join('\n')}`,
+      );
+    }
+    await page.getByRole('button', { name: 'Clear' }).click();
+    assert.deepEqual(await timeline(page), []);
+    await context.close();
+  });
+
+  it('fits a 390 px wide screen: nothing scrolls sideways', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(DEMO);
+    await page.locator('adobe-sign-in').getByRole('button').waitFor();
+    const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    assert.ok(widths[0] <= widths[1], `the page is ${widths[0]} px wide in a ${widths[1]} px window`);
+    assert.match(await page.locator('#snippet').textContent(), /src="\/vendor\/adobe-auth-elements\.js"/);
+    await page.close();
+  });
+
   it('ends in an error, not a token, when the code_verifier is altered in flight, and the check shows it', async () => {
     const context = await browser.newContext();
     await context.route('**/ims/token/v3*', (route) => {
