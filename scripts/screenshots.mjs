@@ -1,5 +1,6 @@
 // `npm run screenshots`: drives the demo (`npm start`, local IMS) in Chromium and writes the README's pictures to
-// docs/: signed out, the IMS sign-in screen, signed in with the flow inspector, and an error.
+// docs/: signed out, the IMS sign-in screen, signed in with the flow inspector, an error, and the button in a few
+// languages. On the ports a user sees (DEMO_PORT and IMS_PORT move them), so stop `npm start` first.
 /* global document, scrollTo */
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -7,8 +8,8 @@ import { chromium } from 'playwright-core';
 import { waitForPort } from '../test/support/processes.mjs';
 import { CHROMIUM, chromiumArgs } from '../test/support/chromium.mjs';
 
-const DEMO_PORT = 8110;
-const IMS_PORT = 8111;
+const DEMO_PORT = Number(process.env.DEMO_PORT ?? 8000);
+const IMS_PORT = Number(process.env.IMS_PORT ?? 8001);
 const OUT = 'docs';
 
 const server = spawn(process.execPath, ['scripts/start.mjs'], {
@@ -52,6 +53,14 @@ try {
   await page.evaluate(() => scrollTo(0, 0));
   await page.screenshot({ path: `${OUT}/demo-error.png`, fullPage: true });
   console.log(`${OUT}/demo-error.png`);
+
+  await page.goto(`http://localhost:${DEMO_PORT}/languages.html`);
+  await page
+    .locator('tr[lang=ar] adobe-sign-in')
+    .last()
+    .evaluate((el) => el.updateComplete);
+  await page.locator('table').screenshot({ path: `${OUT}/languages.png` });
+  console.log(`${OUT}/languages.png`);
 } finally {
   await browser.close();
   server.kill('SIGINT');
