@@ -2,7 +2,9 @@
 // oidc-client-ts against the same local OpenID Provider (the local IMS, signing in without screens), in a popup and
 // with the whole page, directly and through a proxy that adds 100 ms to every request to the provider. Popup: the
 // token in the page that opened it. Full page: the token on the redirect page, where it first exists. A first
-// sign-in goes through the provider's login and consent steps; a returning user's IMS session skips them.
+// sign-in goes through the provider's login and consent steps; a returning user's IMS session skips them. The kit's
+// page asks for profile and email too: it also measures click → profile (the userinfo request the kit makes after the
+// token event), and both clients' requests to the provider in each sign-in, CORS preflights among them.
 /* global window */
 import { readFileSync } from 'node:fs';
 import { startLocalIms } from '../local-ims/server.mjs';
@@ -29,12 +31,16 @@ export async function measureSpeed(browser, runs) {
     '/oidc-client-ts.js': await bundle(`export { UserManager } from 'oidc-client-ts';`),
   };
   let ims = direct.origin;
+  // Every request the provider gets, as the server sees it: the browser's CORS preflights too.
+  let requests = [];
+  for (const op of [direct, behind]) op.server.on('request', (req) => requests.push(req.method));
   let mode = 'popup';
   const site = await serveSite(SITE_PORT, () => ({ ims, mode, site: SITE, client: CLIENT }), files);
 
   /**
-   * One sign-in in a fresh browser context; resolves with its milliseconds. `returning`: an earlier sign-in in that
-   * context left an IMS session, so the provider shows no steps.
+   * One sign-in in a fresh browser context; resolves with its milliseconds, the kit's click → profile (popup) and the
+   * requests the sign-in made to the provider. `returning`: an earlier sign-in in that context left an IMS session, so
+   * the provider shows no steps.
    */
   const once = async (lib, returning) => {
     const context = await browser.newContext();
@@ -51,11 +57,19 @@ export async function measureSpeed(browser, runs) {
       await page.goto(`${SITE}/${lib}.html`);
       await page.waitForFunction(() => window.ready);
       await page.evaluate((m) => sessionStorage.setItem('bench:mode', m), mode);
+      requests = [];
       const button = lib === 'kit' ? page.locator('adobe-sign-in').getByRole('button') : page.getByRole('button');
       await button.click();
       // Popup: the result is in this page. Full page: on the redirect page this page became.
       const handle = await page.waitForFunction(() => window.result, null, { timeout: 30000, polling: 10 });
-      return handle.jsonValue();
+      const token = await handle.jsonValue();
+      let profile;
+      if (lib === 'kit' && mode === 'popup' && !process.env.BENCH_KIT) {
+        profile = await (
+          await page.waitForFunction(() => window.profile, null, { timeout: 30000, polling: 10 })
+        ).jsonValue();
+      } else await page.waitForTimeout(200);
+      return { token, profile, requests: requests.length, preflights: requests.filter((m) => m === 'OPTIONS').length };
     } finally {
       await context.close();
     }
@@ -90,17 +104,28 @@ export async function measureSpeed(browser, runs) {
     await direct.close();
     await behind.close();
   }
-  return results.map((r) => {
-    const [k25, k75] = quartiles(r.kit);
-    const [o25, o75] = quartiles(r.oidc);
-    return {
-      'added latency per OP request': `${r.latency} ms`,
-      'sign-in':
-        (r.mode === 'popup' ? 'popup, token in the opener' : 'full page, token on the redirect page') +
-        (r.returning ? ', IMS session alive' : ', first'),
-      'kit median (p25–p75) ms': `${median(r.kit)} (${k25}–${k75})`,
-      'oidc-client-ts median (p25–p75) ms': `${median(r.oidc)} (${o25}–${o75})`,
-      'kit / oidc-client-ts': (median(r.kit) / median(r.oidc)).toFixed(2),
-    };
+  const spread = (xs) => {
+    const [p25, p75] = quartiles(xs);
+    return `${median(xs)} (${p25}–${p75})`;
+  };
+  const of = (xs, key) => xs.map((x) => x[key]);
+  const caseOf = (r) => ({
+    'added latency per OP request': `${r.latency} ms`,
+    'sign-in':
+      (r.mode === 'popup' ? 'popup, token in the opener' : 'full page, token on the redirect page') +
+      (r.returning ? ', IMS session alive' : ', first'),
   });
+  const token = results.map((r) => ({
+    ...caseOf(r),
+    'kit median (p25–p75) ms': spread(of(r.kit, 'token')),
+    'oidc-client-ts median (p25–p75) ms': spread(of(r.oidc, 'token')),
+    'kit / oidc-client-ts': (median(of(r.kit, 'token')) / median(of(r.oidc, 'token'))).toFixed(2),
+  }));
+  const profile = results.map((r) => ({
+    ...caseOf(r),
+    'kit click → profile, median (p25–p75) ms': r.kit[0].profile == null ? '—' : spread(of(r.kit, 'profile')),
+    'kit requests to the OP (preflights)': `${median(of(r.kit, 'requests'))} (${median(of(r.kit, 'preflights'))})`,
+    'oidc-client-ts requests to the OP (preflights)': `${median(of(r.oidc, 'requests'))} (${median(of(r.oidc, 'preflights'))})`,
+  }));
+  return { token, profile };
 }

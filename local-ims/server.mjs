@@ -156,6 +156,8 @@ export async function startLocalIms({
     stats,
     /** Sets the switches of one client id (replacing the ones it had). */
     setSwitches: (clientId, s) => clientSwitches.set(clientId, s),
+    /** The HTTP server, for a caller that watches every request (the bench counts them, preflights included). */
+    server,
     close: () =>
       new Promise((resolve) => {
         inspector?.close();
