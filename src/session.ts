@@ -4,12 +4,10 @@
 import { apiAllowed } from './oauth/api.js';
 import { AuthError, type AuthErrorDetail } from './oauth/errors.js';
 import {
-  clearToken,
-  loadRecord,
-  loadToken,
   keepToken,
   parseRecord,
-  saveToken,
+  recordAt,
+  saveAt,
   sessionStore,
   storeFor,
   takeOutcome,
@@ -69,7 +67,7 @@ export class Session extends EventTarget {
     let record = null;
     let outcome = null;
     try {
-      record = loadRecord(storeFor(storage), ims, clientId);
+      record = recordAt(this);
       // A full-page sign-in that has just come back to this page left its outcome here.
       outcome = takeOutcome(sessionStore(), ims, clientId);
     } catch {
@@ -106,8 +104,7 @@ export class Session extends EventTarget {
 
   /** A token from a sign-in: stored, then every subscriber hears of it. One that cannot be stored is revoked. */
   signedIn(token: Token): void {
-    token = Object.freeze({ ...token });
-    keepToken(this.storage, this.ims, token);
+    keepToken(this, token);
     if (this.#adopt(token)) this.#report(['token', token]);
   }
 
@@ -202,10 +199,7 @@ export class Session extends EventTarget {
       profile = Object.freeze(profile);
       try {
         // Kept with its token, so a reload or another tab of a `local` session has it without asking again.
-        const store = storeFor(this.storage);
-        if (loadToken(store, this.ims, this.clientId)?.accessToken == token.accessToken) {
-          saveToken(store, this.ims, token, profile);
-        }
+        if (this.#holds(token)) saveAt(this, token, profile);
       } catch {
         // storage is unavailable: the profile is this page's only
       }
@@ -227,14 +221,20 @@ export class Session extends EventTarget {
     if (this.#adopt(null)) this.#emit(this.#out(reason), by);
   }
 
+  /** Whether storage still holds `token`: another tab may have stored another one since. Throws when unavailable. */
+  #holds(token: Token): boolean {
+    return recordAt(this)?.token.accessToken == token.accessToken;
+  }
+
   /** Removes `token` from storage, unless another tab has stored another one since. */
   #forget(token: Token, reason?: SignOutReason): void {
     try {
-      const store = storeFor(this.storage);
-      if (loadToken(store, this.ims, this.clientId)?.accessToken === token.accessToken) {
+      if (this.#holds(token)) {
+        const store = storeFor(this.storage);
+        const key = tokenKey(this.ims, this.clientId);
         // Other tabs learn from the value written before the removal that an API rejected the token.
-        if (reason == 'rejected') store.setItem(tokenKey(this.ims, this.clientId), '{"rejected":1}');
-        clearToken(store, this.ims, this.clientId);
+        if (reason == 'rejected') store.setItem(key, '{"rejected":1}');
+        store.removeItem(key);
       }
     } catch {
       // storage is unavailable: there is nothing stored to clear

@@ -114,7 +114,7 @@ export const completeRedirect = async (o: ExchangeOptions = {}): Promise<Redirec
     }
     const token = await exchangeOnce(state, tx, cb.code, { fetch: o.fetch, timeoutMs: o.timeoutMs });
     // A popup hands the token to its opener, which stores it; elsewhere it is stored here.
-    if (tx.mode != 'popup' || !window.opener) keepToken(tx.storage, tx.ims, token);
+    if (tx.mode != 'popup' || !window.opener) keepToken(tx, token);
     return { state, transaction, token };
   } catch (e) {
     return { state, transaction, error: toAuthError(e) };

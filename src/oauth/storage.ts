@@ -163,12 +163,26 @@ export const parseToken = (raw: string | null, clientId: string): Token | null =
 export const saveToken = (storage: TokenStore, ims: string, token: Token, profile?: Profile | null): void =>
   guard(() => storage.setItem(tokenKey(ims, token.clientId), JSON.stringify({ ...token, profile })));
 
-/** Stores a new token where `kind` says; one that cannot be stored is revoked, then `storage_unavailable` thrown. */
-export const keepToken = (kind: StorageKind, ims: string, token: Token): void => {
+/** Where a session's token is kept: its storage kind, IMS and client id (a session, or a transaction, names them). */
+export interface Place {
+  storage: StorageKind;
+  ims: string;
+  clientId: string;
+}
+
+/** The record stored at `p`, its token expired or not; null when there is none. */
+export const recordAt = (p: Place): TokenRecord | null => loadRecord(storeFor(p.storage), p.ims, p.clientId);
+
+/** Stores a token (and who it is for) at `p`. */
+export const saveAt = (p: Place, token: Token, profile?: Profile | null): void =>
+  saveToken(storeFor(p.storage), p.ims, token, profile);
+
+/** Stores a new token at `p`; one that cannot be stored is revoked, then `storage_unavailable` thrown. */
+export const keepToken = (p: Place, token: Token): void => {
   try {
-    saveToken(storeFor(kind), ims, token);
+    saveAt(p, token);
   } catch (e) {
-    revokeToken(ims, token);
+    revokeToken(p.ims, token);
     throw e;
   }
 };

@@ -73,7 +73,7 @@ export const tokenFromResponse = (
   if (status < 200 || status > 299 || !accessToken || !(expiresIn > 0 && expiresIn < 2 ** 31)) {
     throw new AuthError('invalid_response', `The token endpoint answered HTTP ${status}, no token.`, http);
   }
-  return {
+  return Object.freeze({
     accessToken,
     tokenType: str(json!.token_type) ?? 'bearer',
     expiresIn,
@@ -81,7 +81,7 @@ export const tokenFromResponse = (
     scope: str(json!.scope) ?? asked,
     idToken: str(json!.id_token),
     clientId,
-  };
+  });
 };
 
 /**

@@ -39,7 +39,7 @@ describe('callback parsing', () => {
   it('refuses an answer with both a code and an error', () => {
     const e = parseError('?code=abc&error=access_denied&state=s1');
     expect(e.code).to.equal('invalid_response');
-    expect(e.message).to.contain('both');
+    expect(e.message).to.contain('one code or one error');
   });
 
   for (const name of ['code', 'state', 'error', 'error_description', 'iss']) {

@@ -144,9 +144,9 @@ describe('token store', () => {
   });
 
   it('has a store for each kind: this tab, every tab, this page', () => {
-    keepToken('session', IMS, token);
-    keepToken('local', IMS, { ...token, accessToken: 'shared' });
-    keepToken('memory', IMS, { ...token, accessToken: 'memory' });
+    keepToken({ storage: 'session', ims: IMS, clientId: 'client-1' }, token);
+    keepToken({ storage: 'local', ims: IMS, clientId: 'client-1' }, { ...token, accessToken: 'shared' });
+    keepToken({ storage: 'memory', ims: IMS, clientId: 'client-1' }, { ...token, accessToken: 'memory' });
     expect(loadToken(sessionStorage, IMS, 'client-1')?.accessToken).to.equal('at');
     expect(loadToken(localStorage, IMS, 'client-1')?.accessToken).to.equal('shared');
     expect(loadToken(storeFor('memory'), IMS, 'client-1')?.accessToken).to.equal('memory');
