@@ -59,7 +59,8 @@ await build({
   legalComments: 'none',
   charset: 'utf8',
   // Short names for properties that never leave the bundle: not stored, not posted, not public API.
-  mangleProps: /^(handedOff|transaction|signedOut|subscribe|sync|use|codeChallenge|extra|flows|endFlows|busyFlow|notify|owner|labels|language|session)$/,
+  mangleProps:
+    /^(handedOff|transaction|signedOut|subscribe|sync|use|codeChallenge|extra|flows|endFlows|busyFlow|notify|owner|labels|language|session)$/,
   logLevel: 'warning',
 });
 

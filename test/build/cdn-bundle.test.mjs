@@ -1,6 +1,6 @@
 // The CDN bundle must load from a plain <script type="module"> with no import map: no bare module specifiers. Its one
-/* global document, customElements */
 // import is the labels of other languages than English, beside it, which a page loads only when it needs them.
+/* global document, customElements */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
