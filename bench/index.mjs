@@ -28,7 +28,7 @@ const report = (title, text, rows, left, after = '') => {
 };
 
 if (wants('size')) {
-  report('Size', 'The whole file a page loads, minified, and gzip -9.', await measureSize(), 2);
+  report('Size', 'The whole file a page loads, minified, and `gzip -9n`.', await measureSize(), 2);
 }
 
 let browser;
@@ -81,7 +81,12 @@ try {
 }
 
 const version = browser?.version() ?? 'not used';
-const md = `# Benchmarks\n\nMade by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${machine(version)}.\n\n${sections.join('\n')}`;
+const git = (...args) => execFileSync('git', args, { encoding: 'utf8' }).trim();
+// The commit measured, and whether the working tree differed from it.
+const commit = `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--', 'src') ? ' with changes in src/' : ''}`;
+const md =
+  `# Benchmarks\n\nMade by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}, at commit ${commit}: ` +
+  `${machine(version)}.\n\n${sections.join('\n')}`;
 if (!asked.length && !process.env.BENCH_KIT) {
   const options = JSON.parse(readFileSync('.prettierrc.json', 'utf8'));
   writeFileSync('bench/RESULTS.md', await format(md, { filepath: 'bench/RESULTS.md', ...options }));

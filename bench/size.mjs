@@ -1,7 +1,7 @@
 // Size of the CDN bundle beside other browser OAuth/OIDC clients, each bundled the same way (esbuild, minified,
-// browser, ESM) from an entry that imports only its client class; gzip at level 9.
+// browser, ESM) from an entry that imports only its client class; `gzip -9n`, as the README states sizes.
 import { readFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { CDN_FILES, gzipSize } from '../scripts/gzip-size.mjs';
 import { KIT, bundle } from './support.mjs';
 
 const peers = [
@@ -15,6 +15,13 @@ const version = (pkg) => JSON.parse(readFileSync(`node_modules/${pkg}/package.js
 export async function measureSize() {
   const self = JSON.parse(readFileSync('package.json', 'utf8'));
   const rows = [[`${self.name} (CDN bundle, Lit included)`, self.version, readFileSync(KIT)]];
+  if (KIT == CDN_FILES.bundle) {
+    rows.push([
+      `${self.name} translations (a page in another language loads them too)`,
+      self.version,
+      readFileSync(CDN_FILES.translations),
+    ]);
+  }
   for (const [pkg, name] of peers) {
     rows.push([`${pkg} (${name})`, version(pkg), await bundle(`export { ${name} } from '${pkg}';`)]);
   }
@@ -22,6 +29,6 @@ export async function measureSize() {
     bundle: what,
     version: v,
     'min bytes': bytes.length,
-    'gzip -9 bytes': gzipSync(bytes, { level: 9 }).length,
+    'gzip -9n bytes': gzipSize(bytes),
   }));
 }

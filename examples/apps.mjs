@@ -10,7 +10,8 @@ export const apps = [
   { name: 'vue', port: 5176, redirect: '/redirect', static: 'dist' },
   { name: 'svelte', port: 5177, redirect: '/redirect.html', static: 'dist' },
   { name: 'angular', port: 4200, redirect: '/redirect', static: 'dist/browser' },
-  { name: 'nextjs', port: 3000, redirect: '/redirect', next: true },
+  // It also shows who signed in, with useAdobeSession().
+  { name: 'nextjs', port: 3000, redirect: '/redirect', next: true, profile: true },
   { name: 'html', port: 8080, redirect: '/redirect.html', static: '.' },
 ];
 

@@ -1,9 +1,11 @@
-// The README's API tables, made from dist/custom-elements.json (itself made from the elements' JSDoc), so they
-// cannot drift from the code. `node scripts/readme-api.mjs` rewrites the README between each
-// `<!-- api:TAG -->` and `<!-- /api:TAG -->`; with `--check` it only says whether the README is up to date
-// (test/build/readme-api.test.mjs runs that in `npm test`).
+// The README's API tables, made from dist/custom-elements.json (itself made from the elements' JSDoc), and its
+// sentences on the CDN file's size, made from the build, so they cannot drift. `node scripts/readme-api.mjs`
+// rewrites the README between each `<!-- api:TAG -->` and `<!-- /api:TAG -->`, and each `<!-- size -->` and
+// `<!-- /size -->`; with `--check` it only says whether the README is up to date (test/build/readme-api.test.mjs
+// runs that in `npm test`).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { format } from 'prettier';
+import { CDN_FILES, gzipSize } from './gzip-size.mjs';
 
 const manifest = JSON.parse(readFileSync('dist/custom-elements.json', 'utf8'));
 const elements = manifest.modules.flatMap((m) => m.declarations).filter((d) => d.customElement);
@@ -12,16 +14,21 @@ const oneLine = (text = '') => text.replace(/\s+/g, ' ').trim();
 const code = (s) => '`' + s + '`';
 const cell = (s) => s.replace(/\|/g, '\\|');
 
-/** `'popup' | 'redirect'` → `popup` \| `redirect`; `string | null` → string. */
-const typeCell = (type = '') => {
-  const parts = type
+/**
+ * `'popup' | 'redirect'` → `popup` \| `redirect`; an alias spelled out (`StorageKind` → `session` \| …); `string |
+ * null` → string, as an attribute that is absent is no value; but a read-only property that may be null says so.
+ */
+const typeCell = (f) => {
+  const parts = ((f.parsedType ?? f.type)?.text ?? '')
     .split('|')
     .map((p) => p.trim())
-    .filter((p) => p !== 'null' && p !== 'undefined');
-  return parts.map((p) => (/^'.*'$/.test(p) ? code(p.slice(1, -1)) : /^[a-z]+$/.test(p) ? p : code(p))).join(' \\| ');
+    .filter((p) => p !== 'undefined' && (p !== 'null' || f.readonly));
+  return parts
+    .map((p) => (/^'.*'$/.test(p) ? code(p.slice(1, -1)) : /^[a-z]+$/.test(p) && p != 'null' ? p : code(p)))
+    .join(' \\| ');
 };
 const defaultCell = (value) =>
-  value == null || value === 'null' ? '—' : /^'.*'$/.test(value) ? code(value.slice(1, -1)) : code(value);
+  value == null || value === 'null' ? 'none' : /^'.*'$/.test(value) ? code(value.slice(1, -1)) : code(value);
 
 const table = (head, rows) =>
   [
@@ -40,7 +47,7 @@ const section = (el) => {
       fields.map((f) => [
         f.attribute ? code(f.attribute) : '—',
         code(f.name),
-        typeCell(f.type?.text) + (f.reflects ? ', reflected' : '') + (f.readonly ? ', read-only' : ''),
+        typeCell(f) + (f.reflects ? ', reflected' : '') + (f.readonly ? ', read-only' : ''),
         defaultCell(f.default),
         cell(oneLine(f.description)),
       ]),
@@ -87,8 +94,30 @@ const section = (el) => {
   return out.join('\n\n');
 };
 
+/** What the build's CDN files weigh, as sentences: `<!-- size -->` sections say it in the README's words. */
+const [bundle, translations] = [CDN_FILES.bundle, CDN_FILES.translations].map((f) => gzipSize(f, { file: true }));
+const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
+const sizes = {
+  cdn:
+    `\`dist/cdn/adobe-auth-elements.js\` is one ES module, Lit inlined (${bundle.toLocaleString('en')} bytes, ` +
+    `${kib(bundle)} gzip -9n), that registers both tags. Beside it, \`adobe-auth-elements.translations.js\` ` +
+    `(${translations.toLocaleString('en')} bytes gzip) holds the labels of every language but English: a page ` +
+    `whose elements speak English never asks for it, and a copy of the module without it still works, in English.`,
+  floor:
+    `leaving out lit-html keeps the whole CDN file, Lit included, at ${kib(bundle)} gzip (\`npm run bench\` ` +
+    `measures it beside other clients).`,
+};
+
 const readme = readFileSync('README.md', 'utf8');
 let updated = readme;
+for (const [name, text] of Object.entries(sizes)) {
+  const start = `<!-- size:${name} -->`;
+  const end = `<!-- /size:${name} -->`;
+  const from = updated.indexOf(start);
+  const to = updated.indexOf(end);
+  if (from < 0 || to < from) throw new Error(`README.md has no ${start} … ${end}`);
+  updated = updated.slice(0, from + start.length) + '\n' + text + '\n' + updated.slice(to);
+}
 for (const el of elements) {
   const start = `<!-- api:${el.tagName} -->`;
   const end = `<!-- /api:${el.tagName} -->`;
@@ -101,10 +130,10 @@ updated = await format(updated, { filepath: 'README.md', ...JSON.parse(readFileS
 
 if (process.argv.includes('--check')) {
   if (updated !== readme) {
-    console.error('README.md API tables differ from dist/custom-elements.json: run `npm run docs`.');
+    console.error('README.md API tables or sizes differ from the build: run `npm run docs`.');
     process.exit(1);
   }
 } else if (updated !== readme) {
   writeFileSync('README.md', updated);
-  console.log('README.md API tables updated from dist/custom-elements.json.');
+  console.log('README.md API tables and sizes updated from the build.');
 }

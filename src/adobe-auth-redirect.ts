@@ -18,7 +18,8 @@ import { emit, errorDetail } from './events.js';
  * @tagname adobe-auth-redirect
  * @fires {CustomEvent<TokenDetail>} token - Signed in: the same detail as `<adobe-sign-in>`'s. Cancelable:
  * `preventDefault()` stays on the redirect page (no close, no return).
- * @fires {CustomEvent<AuthErrorDetail>} auth-error - Sign-in failed: `{code, message, description?}`.
+ * @fires {CustomEvent<AuthErrorDetail>} auth-error - Sign-in failed: `{code, message, description?, status?,
+ * retryAfter?}`, as `<adobe-sign-in>`'s.
  * @slot working - Shown during the exchange, "Signing you in…" by default, in the page's language.
  * @slot done - Shown once signed in, "Signed in." by default, in the page's language.
  * @slot error - Shown before the error message, "Sign-in failed:" by default, in the page's language.

@@ -23,7 +23,8 @@ let button: HTMLElement | undefined;
  * @tagname adobe-sign-in
  * @fires {CustomEvent<TokenDetail>} token - Gained a token, by its own sign-in or another element's or tab's:
  * `{accessToken, tokenType, expiresIn, expiresAt, scope?, idToken?, clientId}`. A token restored on load fires nothing.
- * @fires {CustomEvent<AuthErrorDetail>} auth-error - Sign-in failed: `{code, message, description?}`.
+ * @fires {CustomEvent<AuthErrorDetail>} auth-error - Sign-in failed: `{code, message, description?, status?,
+ * retryAfter?}`; `status` and `retryAfter` (seconds) when the token endpoint answered an HTTP error such as 429.
  * @fires {CustomEvent<SignOutDetail>} sign-out - Lost its token: `{clientId, reason}`, `reason` being `user` (this
  * element's button or `signOut()`), `elsewhere` (another element, tab or `getSession().signOut()`), `expired`, or
  * `rejected` (an API answered `session.fetch()` with 401).

@@ -41,7 +41,12 @@ export class AuthError extends Error {
 export interface AuthErrorDetail {
   code: AuthErrorCode;
   message: string;
+  /** The IdP's own `error_description`, when it gave one. */
   description?: string;
+  /** The token endpoint's HTTP status, when it answered with an error (429, 503, …). */
+  status?: number;
+  /** Seconds to wait before signing in again, when the token endpoint said (a 429's `Retry-After`). */
+  retryAfter?: number;
 }
 
 /** Anything thrown, as an AuthError: one that is not becomes `invalid_response` with its text. */
@@ -58,9 +63,6 @@ export const answeredElsewhere = (at: string, redirectUri: string): AuthError =>
     `IMS answered at ${at}, not at redirect-uri ${redirectUri}: add it to the credential's Redirect URI Patterns.`,
   );
 
-/** The auth-error detail of an error (an AuthError among them), without its other fields. */
-export const errorDetail = (e: AuthErrorDetail): AuthErrorDetail => ({
-  code: e.code,
-  message: e.message,
-  ...(e.description ? { description: e.description } : {}),
-});
+/** The auth-error detail of an error (an AuthError among them): its own fields, those that are set, nothing else. */
+export const errorDetail = ({ code, message, description, status, retryAfter }: AuthErrorDetail): AuthErrorDetail =>
+  JSON.parse(JSON.stringify({ code, message, description, status, retryAfter }));

@@ -129,6 +129,7 @@ describe(
 
           const [popup] = await Promise.all([page.waitForEvent('popup'), button.click()]);
           await status.filter({ hasText: /^Signed in until/ }).waitFor({ timeout: 20000 });
+          if (app.profile) await page.getByText('Signed in as Test User').waitFor({ timeout: 10000 });
           if (!popup.isClosed()) await popup.waitForEvent('close');
           assert.equal(ims.stats(CLIENT_ID).tokenRequests, before + 1, 'one token request for one sign-in');
           assert.equal(await page.locator('adobe-sign-in').getAttribute('signed-in'), '');
