@@ -1,6 +1,6 @@
 // The README's first snippet runs as printed: pasted into a page with the CDN file at /vendor/, it loads without an
 // error, and each of its listeners runs without one (no name that exists nowhere) and says what happened.
-/* global document, CustomEvent */
+/* global document */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
