@@ -37,7 +37,7 @@ describe('the opener reloaded while its popup is at IMS', () => {
   for (const storage of ['local', 'session']) {
     it(`takes the token the popup hands over after the reload (storage="${storage}")`, async () => {
       // IMS signs in at once, then takes its time over the token request: the reload happens meanwhile.
-      const switches: Switches = { auto: true, tokenDelayMs: 1500 };
+      const switches: Switches = { auto: true, tokenDelayMs: 1200 };
       const clientId = await newClient(switches);
       const start = await startFrame({ 'client-id': clientId, storage });
       frame = start.frame;

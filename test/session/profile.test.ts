@@ -179,7 +179,7 @@ describe('who signed in', () => {
       const seen = recordEvents(el);
       await signInNow(el);
       await waitFor(async () => (await imsStats(clientId)).userinfoRequests === 1, 'the userinfo request');
-      await sleep(800);
+      await sleep(400);
       expect(seen).to.deep.equal(['token']);
       expect([el.signedIn, el.profile, shown(el)]).to.deep.equal([true, null, null]);
       expect(JSON.parse(sessionStorage.getItem(tokenKeyFor(clientId))!).profile ?? null).to.equal(null);
@@ -187,12 +187,12 @@ describe('who signed in', () => {
   }
 
   it('does not wait for a slow userinfo: the token event comes first, the profile seconds later', async () => {
-    const clientId = await newClient({ auto: true, userinfoDelayMs: 2500 });
+    const clientId = await newClient({ auto: true, userinfoDelayMs: 1500 });
     const el = await signInElement(clientId, WITH_PROFILE);
     const times: Record<string, number> = {};
     for (const t of ['token', 'profile']) el.addEventListener(t, () => (times[t] = Date.now()));
     await click(button(el));
     await waitFor(() => times.profile, 'the profile', 10000);
-    expect(times.profile - times.token).to.be.above(2000);
+    expect(times.profile - times.token).to.be.above(1200);
   });
 });

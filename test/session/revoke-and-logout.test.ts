@@ -36,7 +36,7 @@ describe('revoke and logout at sign-out', () => {
     await click(el.shadowRoot!.querySelector('button')!);
     await got;
     el.signOut();
-    await sleep(2500);
+    await sleep(1800);
     expect(await counts(clientId)).to.deep.equal({ logouts: 1, revocations: 1 });
   });
 

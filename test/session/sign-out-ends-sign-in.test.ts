@@ -37,12 +37,13 @@ const signOutWhileRenewing = async (renewal: Switches) => {
   const got = oneEvent(el, 'token');
   await click(button(el));
   await got;
-  await setSwitches(clientId, { auto: true, tokenDelayMs: 1500, ...renewal });
+  await setSwitches(clientId, { auto: true, tokenDelayMs: 1000, ...renewal });
   await click(renewButton(el));
   await waitFor(async () => (await imsStats(clientId)).tokenRequests === 2, 'the second code exchange');
   const seen = recordEvents(el);
   el.signOut();
-  await sleep(3000);
+  // Long enough for the late exchange to answer, and its token to be taken if it were.
+  await sleep(2000);
   return { clientId, el, seen };
 };
 

@@ -105,7 +105,21 @@ describe('storage="local": every tab in step', () => {
         other.token.accessToken === el.token?.accessToken
       );
     };
-    await waitFor(settled, 'both tabs to hold the stored token', 15000);
+    const state = () => {
+      const other = w!.document.querySelector('adobe-sign-in') as AdobeSignIn | null;
+      const stored = localStorage.getItem(tokenKeyFor(clientId));
+      return JSON.stringify({
+        here: el.token?.accessToken.slice(0, 8),
+        busy: el.busy,
+        there: other?.token?.accessToken.slice(0, 8),
+        thereBusy: other?.busy,
+        stored: stored && JSON.parse(stored).accessToken.slice(0, 8),
+        path: w!.location.pathname,
+      });
+    };
+    await waitFor(settled, 'both tabs to hold the stored token', 15000).catch((e) => {
+      throw new Error(e.message + ' ' + state());
+    });
     await sleep(1000);
     expect(settled()).to.equal(true);
   });
