@@ -164,6 +164,8 @@ export class AdobeSignIn extends LocalizedElement {
   #user?: HTMLElement;
   #expiring?: ReturnType<typeof setTimeout>;
   #warned?: string;
+  #said = ENGLISH;
+  #saidText = 'signin';
 
   constructor() {
     super();
@@ -288,9 +290,15 @@ export class AdobeSignIn extends LocalizedElement {
 
   protected override updated(): void {
     const l = this.labels;
-    const [signIn, signOut] = this.#button.children;
-    say(signIn, l[this.text == 'continue' || this.text == 'signup' ? this.text : 'signin']);
-    say(signOut, l.signout);
+    const text = this.text == 'continue' || this.text == 'signup' ? this.text : 'signin';
+    // The cloned button already says "Sign in with Adobe" and "Sign out": most elements never need to relabel.
+    if (l != this.#said || text != this.#saidText) {
+      const [signIn, signOut] = this.#button.children;
+      say(signIn, l[text]);
+      say(signOut, l.signout);
+      this.#said = l;
+      this.#saidText = text;
+    }
     this.#button.disabled = this.disabled;
     if (this.busy) this.#button.setAttribute('aria-busy', 'true');
     else this.#button.removeAttribute('aria-busy');

@@ -146,6 +146,7 @@ export const asToken = (value: unknown, clientId: string): Token | null => {
 
 /** A stored record as JSON, or null when the value is not one (garbage, another client's token). */
 export const parseRecord = (raw: string | null, clientId: string): TokenRecord | null => {
+  if (raw == null) return null;
   try {
     const value = JSON.parse(raw!) as { profile?: Profile };
     const token = asToken(value, clientId);
