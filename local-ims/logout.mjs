@@ -15,6 +15,7 @@ export function createLogout({ provider, origin, stats, inspector, switchesFor, 
     if (req.method === 'POST') {
       const form = new URLSearchParams(await readBody(req));
       const clientId = form.get('client_id') ?? url.searchParams.get('client_id');
+      stats(clientId).logoutRequests++;
       const cors = await corsRule.headersFor(req, clientId);
       const token = await provider.AccessToken.find(form.get('access_token') ?? '');
       if (!token || token.clientId !== clientId) return sendJson(res, 400, { error: 'invalid_token' }, cors);

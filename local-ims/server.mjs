@@ -68,6 +68,8 @@ export async function startLocalIms({
         tokenRequests: 0,
         revocations: 0,
         logouts: 0,
+        /** Logout POSTs received, answered or refused (one that comes after the revoke finds no live token). */
+        logoutRequests: 0,
         userinfoRequests: 0,
         apiRequests: 0,
         screens: [],

@@ -60,6 +60,7 @@ export interface ImsStats {
   tokenRequests: number;
   revocations: number;
   logouts: number;
+  logoutRequests: number;
   /** Userinfo requests (preflights not counted). */
   userinfoRequests: number;
   /** Requests to the stand-in API under /api/ with this client's token or key (preflights not counted). */
