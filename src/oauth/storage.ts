@@ -148,7 +148,7 @@ export const asToken = (value: unknown, clientId: string): Token | null => {
 export const parseRecord = (raw: string | null, clientId: string): TokenRecord | null => {
   if (raw == null) return null;
   try {
-    const value = JSON.parse(raw!) as { profile?: Profile };
+    const value = JSON.parse(raw) as { profile?: Profile };
     const token = asToken(value, clientId);
     const p = value.profile;
     return token && { token, profile: p && typeof p.sub == 'string' ? Object.freeze(p) : null };
