@@ -96,10 +96,10 @@ $('clear').addEventListener('click', () => {
  * Adds an entry to the timeline: who (`ims` or `page`), what, its fields, a check to show, why it is safe. Entries go
  * in the order things happened (`at`, epoch ms): an IMS event may arrive after the page event it caused.
  */
-const add = ({ source = 'page', title, fields = {}, check, why, at = Date.now() }) => {
+const add = ({ source = 'page', title, fields = {}, check, why, at = Date.now(), seq }) => {
   if (!flowStart) flowStart = at;
   const kept = check instanceof Node ? { ok: check.dataset.ok, text: check.textContent } : check;
-  entries.push({ source, title, fields, check: kept, why, at });
+  entries.push({ source, title, fields, check: kept, why, at, seq });
   const li = document.createElement('li');
   li.dataset.source = source;
   li.dataset.at = String(at);
@@ -218,12 +218,17 @@ if (kept) {
   for (const e of kept.entries) add(e);
 }
 if (local) {
-  const since = kept ? `&since=${kept.left}` : '';
+  // Asked for everything since the flow began, not since the page left: IMS may have received the sign-in request
+  // before the page had shown it (its event still on the way when the page went to IMS). What is shown already is
+  // known by its number.
+  const shown = new Set(kept?.entries.map((e) => e.seq).filter(Boolean));
+  const since = kept ? `&since=${(kept.flowStart || kept.left) - 1}` : '';
   const source = new EventSource(`${ims}/__ims/inspector?client_id=${encodeURIComponent(config.clientId)}${since}`);
   source.onmessage = async (m) => {
     const e = JSON.parse(m.data);
+    if (shown.has(e.seq)) return;
     const entry = await fromIms[e.type]?.(e);
-    if (entry) add({ ...entry, source: 'ims', at: e.at });
+    if (entry) add({ ...entry, source: 'ims', at: e.at, seq: e.seq });
   };
 } else {
   $('inspector-hint').textContent = 'The events this page gets, in order (Adobe IMS sends no inspector events).';

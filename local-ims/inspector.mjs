@@ -12,8 +12,10 @@ export function createInspector() {
 
   /** The latest events, for a page that comes back from IMS (a full-page sign-in) and asks for what it missed. */
   const recent = [];
+  /** Each event's number, so a page that asks for what it missed can leave out what it has shown already. */
+  let seq = 0;
   const note = (clientId, type, data = {}, at = Date.now()) => {
-    const event = { type, clientId, at, ...data };
+    const event = { type, clientId, at, ...data, seq: ++seq };
     recent.push(event);
     if (recent.length > 200) recent.shift();
     for (const l of listeners)

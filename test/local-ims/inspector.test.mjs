@@ -33,4 +33,33 @@ describe('local IMS: the flow inspector', () => {
       events.close();
     }
   });
+
+  it('numbers its events, and gives a page back from IMS what happened since the time it names', async () => {
+    const id = 'test-inspector-2';
+    const live = await inspectorEvents(ims.origin, id);
+    const start = Date.now();
+    try {
+      await codeFor(ims, id, { redirectUri: REDIRECT });
+      const authorize = await live.next('authorize');
+      const answer = await live.next('answer');
+      assert.ok(authorize.seq < answer.seq, `authorize #${authorize.seq}, then answer #${answer.seq}`);
+      // A page that left before it showed the authorize event asks from the flow's start: both come again, with
+      // the numbers it can tell them apart by.
+      const back = await inspectorEvents(ims.origin, id, { since: start - 1 });
+      try {
+        assert.equal((await back.next('authorize')).seq, authorize.seq);
+        assert.equal((await back.next('answer')).seq, answer.seq);
+      } finally {
+        back.close();
+      }
+      const later = await inspectorEvents(ims.origin, id, { since: answer.at });
+      try {
+        await assert.rejects(later.next('authorize', 300), /no authorize event/);
+      } finally {
+        later.close();
+      }
+    } finally {
+      live.close();
+    }
+  });
 });

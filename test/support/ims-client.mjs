@@ -112,11 +112,13 @@ export const userinfo = (origin, clientId, token, init = {}) =>
 
 /**
  * The flow inspector's events of one client, as the demo page reads them: `next(type)` resolves with the next event
- * of that type; `close()` hangs up.
+ * of that type; `close()` hangs up. With `since` (epoch ms), the recent events after it come first, as a page back
+ * from IMS asks for them.
  */
-export async function inspectorEvents(origin, clientId) {
+export async function inspectorEvents(origin, clientId, { since } = {}) {
   const ctl = new AbortController();
-  const res = await fetch(`${origin}/__ims/inspector?client_id=${encodeURIComponent(clientId)}`, {
+  const query = since ? `&since=${since}` : '';
+  const res = await fetch(`${origin}/__ims/inspector?client_id=${encodeURIComponent(clientId)}${query}`, {
     signal: ctl.signal,
   });
   const events = [];
