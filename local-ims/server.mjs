@@ -144,6 +144,9 @@ export async function startLocalIms({
       if (url.pathname === '/ims/authorize/v2' && authorize.request(req, res, url, clientId)) return;
       // IMS serves its discovery document under /ims.
       if (url.pathname === '/ims/.well-known/openid-configuration') req.url = '/.well-known/openid-configuration';
+      // A page that hung up while a delay switch held its request has no one to answer (and oidc-provider would
+      // find its body gone and warn).
+      if (req.destroyed) return;
       if (url.pathname.startsWith('/ims/') || req.url.startsWith('/.well-known/')) return callback(req, res);
       send(res, 404, errorPage({ error: 'not_found', description: url.pathname }));
     } catch (e) {

@@ -347,6 +347,29 @@ describe('local IMS', () => {
     assert.ok(Date.now() - t0 >= 400);
   });
 
+  it('answers no one when the page hangs up while the delay holds its token request, and prints nothing', async () => {
+    const id = client();
+    const { code, verifier } = await signIn(id);
+    ims.setSwitches(id, { tokenDelayMs: 400 });
+    const warnings = [];
+    const warn = console.warn;
+    console.warn = (...args) => warnings.push(args.join(' '));
+    try {
+      const hangUp = AbortSignal.timeout(150);
+      await assert.rejects(
+        exchange(ims.origin, { clientId: id, code, verifier, redirectUri: REDIRECT, signal: hangUp }),
+        /TimeoutError|aborted/,
+      );
+      await new Promise((r) => setTimeout(r, 500));
+    } finally {
+      console.warn = warn;
+    }
+    assert.deepEqual(warnings, []);
+    ims.setSwitches(id, {});
+    const res = await exchange(ims.origin, { clientId: id, code, verifier, redirectUri: REDIRECT });
+    assert.equal(res.status, 200, 'the code was never redeemed');
+  });
+
   it('signs in again without a screen while the IMS session lives', async () => {
     const browser = new Browser();
     const first = await startRegistered(browser);

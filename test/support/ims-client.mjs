@@ -58,9 +58,10 @@ export const authorizeUrl = (origin, p) =>
     ...p,
   });
 
-export const exchange = (origin, { clientId, code, verifier, redirectUri, origin: requestOrigin }) =>
+export const exchange = (origin, { clientId, code, verifier, redirectUri, origin: requestOrigin, signal }) =>
   fetch(`${origin}/ims/token/v3?client_id=${encodeURIComponent(clientId)}`, {
     method: 'POST',
+    signal,
     headers: requestOrigin ? { origin: requestOrigin } : {},
     body: new URLSearchParams({
       grant_type: 'authorization_code',
