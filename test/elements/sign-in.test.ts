@@ -5,6 +5,7 @@ import {
   withCleanPage,
   click,
   imsStats,
+  expectedLitWarningsOf,
   litWarnings,
   newClient,
   sleep,
@@ -237,6 +238,7 @@ describe('<adobe-sign-in>', () => {
       }
     }
     customElements.define('churning-sign-in', Churning);
+    expectedLitWarningsOf.add('churning-sign-in');
     const el = new Churning();
     document.body.append(el);
     await sleep(50);
