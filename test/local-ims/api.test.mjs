@@ -164,11 +164,12 @@ describe('local IMS: the stand-in Adobe API', () => {
     try {
       await call('/api/hello', { token: accessToken, apiKey: id });
       assert.deepEqual(
-        { ...(await events.next('api')), at: undefined },
+        { ...(await events.next('api')), at: undefined, seq: undefined },
         {
           type: 'api',
           clientId: id,
           at: undefined,
+          seq: undefined,
           method: 'GET',
           path: '/api/hello',
           authorization: `Bearer ${accessToken}`,

@@ -380,6 +380,24 @@ describe('local IMS', () => {
     assert.ok(new URL(again.url).searchParams.get('code'), 'straight back with a code');
   });
 
+  it('lets two tabs of a signed-in browser both finish a sign-in they started at once, as IMS does', async () => {
+    const browser = new Browser();
+    await loginAndAllow(browser, (await startRegistered(browser)).html);
+    // A new client: each tab gets its own consent screen, both shown before either is allowed.
+    const id = client();
+    ims.setSwitches(id, {});
+    const tab = async () => {
+      const { challenge } = pkcePair();
+      const start = authorizeUrl(ims.origin, { client_id: id, redirect_uri: REDIRECT, code_challenge: challenge });
+      const { html } = await browser.navigate(start, REDIRECT);
+      assert.match(html, /Allow/);
+      return html;
+    };
+    const [first, second] = [await tab(), await tab()];
+    assert.ok((await allow(browser, first)).code, 'the first tab has its code');
+    assert.ok((await allow(browser, second)).code, 'the second tab has its code');
+  });
+
   it('ends the IMS session with a token-authenticated POST to /ims/logout/v1: the next sign-in asks again', async () => {
     const browser = new Browser();
     const first = await startRegistered(browser);
@@ -448,13 +466,13 @@ describe('local IMS', () => {
   it('signs out IMS-style and returns to a registered origin', async () => {
     const id = client();
     const { browser } = await signIn(id);
-    assert.ok(browser.cookies.has('_session'));
+    assert.ok(browser.hasCookie('_session'));
     const res = await browser.fetch(
       `${ims.origin}/ims/logout/v1?client_id=${id}&redirect_uri=${encodeURIComponent(APP + '/')}`,
     );
     assert.equal(res.status, 302);
     assert.equal(res.headers.get('location'), APP + '/');
-    assert.ok(!browser.cookies.has('_session'));
+    assert.ok(!browser.hasCookie('_session'));
     const evil = await fetch(`${ims.origin}/ims/logout/v1?client_id=${id}&redirect_uri=http://evil.localhost/`, {
       redirect: 'manual',
     });

@@ -8,18 +8,28 @@ export const pkcePair = () => {
 };
 
 export class Browser {
+  /** Cookies by name and path, as a browser keeps them: IMS scopes each sign-in's cookies to that sign-in's paths. */
   cookies = new Map();
   async fetch(url, init = {}) {
     const headers = { ...init.headers };
-    if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const { pathname } = new URL(url);
+    const sent = [...this.cookies.values()].filter(
+      (c) => pathname === c.path || pathname.startsWith(`${c.path}/`) || c.path === '/',
+    );
+    if (sent.length) headers.cookie = sent.map((c) => `${c.name}=${c.value}`).join('; ');
     const res = await fetch(url, { ...init, headers, redirect: 'manual' });
     for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(';');
-      const [k, v] = pair.split('=');
-      if (/expires=thu, 01 jan 1970/i.test(c)) this.cookies.delete(k);
-      else this.cookies.set(k, v);
+      const [pair, ...attributes] = c.split(';');
+      const [name, value] = pair.split('=');
+      const path = attributes.map((a) => /^\s*path=(.*)$/i.exec(a)?.[1]).find(Boolean) ?? '/';
+      if (/expires=thu, 01 jan 1970/i.test(c)) this.cookies.delete(`${name} ${path}`);
+      else this.cookies.set(`${name} ${path}`, { name, value, path });
     }
     return res;
+  }
+
+  hasCookie(name) {
+    return [...this.cookies.values()].some((c) => c.name === name);
   }
 
   /**
