@@ -54,6 +54,21 @@ const launchers = {
         headless: true,
         extraPrefsFirefox: { 'dom.disable_open_during_load': true },
       },
+      createPage: async ({ context }) => {
+        const page = await context.newPage();
+        // The runner sets an 800×600 viewport before each test file; Puppeteer sends a screen orientation with it,
+        // which some Firefox ESR releases do not know (unknown command emulation.setScreenOrientationOverride). The
+        // viewport is set all the same: only that refusal is let pass.
+        const setViewport = page.setViewport.bind(page);
+        page.setViewport = async (viewport) => {
+          try {
+            await setViewport(viewport);
+          } catch (e) {
+            if (!/setScreenOrientationOverride/.test(String(e?.message))) throw e;
+          }
+        };
+        return page;
+      },
     }),
   webkit: () =>
     webdriverLauncher({
