@@ -93,13 +93,16 @@ describe('storage="local": every tab in step', () => {
     // This tab signs in with a popup; the other, without a click, falls back to the whole page.
     await click(el.shadowRoot!.querySelector('button')!);
     tab.el.signIn();
-    const settled = () => {
-      let other: AdobeSignIn | null;
+    /** The other tab's element and path; none while it is at IMS, whose document cannot be read from here. */
+    const readOtherTab = () => {
       try {
-        other = w!.document.querySelector('adobe-sign-in');
+        return { other: w!.document.querySelector<AdobeSignIn>('adobe-sign-in'), path: w!.location.pathname };
       } catch {
-        return false; // at IMS
+        return { other: null, path: 'another origin (IMS)' };
       }
+    };
+    const settled = () => {
+      const { other } = readOtherTab();
       const stored = localStorage.getItem(tokenKeyFor(clientId));
       return (
         stored &&
@@ -111,14 +114,7 @@ describe('storage="local": every tab in step', () => {
       );
     };
     const state = () => {
-      let other: AdobeSignIn | null = null;
-      let path = 'another origin (IMS)';
-      try {
-        other = w!.document.querySelector('adobe-sign-in');
-        path = w!.location.pathname;
-      } catch {
-        // The other tab is at IMS: its document cannot be read from here.
-      }
+      const { other, path } = readOtherTab();
       const stored = localStorage.getItem(tokenKeyFor(clientId));
       return JSON.stringify({
         here: el.token?.accessToken.slice(0, 8),
