@@ -30,6 +30,9 @@ const clientMeta = (c) => {
  * @param {(clientId: string) => object} o.switchesFor the switches of a client (tokenTtl and revokeGrant act here)
  * @param {(client: object, origin: string) => boolean} o.isClientOrigin whether a page there may read its answers
  */
+/** How long a session's old id still finds it after a finished sign-in has replaced it. */
+const SESSION_ID_GRACE_MS = 10_000;
+
 export function createProvider({ issuer, clients, dynamicClients, redirectsFor, switchesFor, isClientOrigin }) {
   class Adapter extends MemoryAdapter {
     async find(id) {
@@ -37,6 +40,18 @@ export function createProvider({ issuer, clients, dynamicClients, redirectsFor, 
         return clientMeta({ client_id: id, redirect_uris: dynamicClients.redirect_uris });
       }
       return super.find(id);
+    }
+
+    // Finishing a sign-in gives the browser's IMS session a new id, and oidc-provider forgets the old one at once. A
+    // second tab whose sign-in finishes at the same moment still sends the old id, and would land on an error page
+    // ("interaction session and authentication session mismatch"); on IMS it gets its code. Here the old id is kept
+    // for a few seconds. A sign-out still ends the session at once.
+    async destroy(id) {
+      if (this.model === 'Session' && Provider.ctx?.oidc?.route === 'resume') {
+        setTimeout(() => super.destroy(id), SESSION_ID_GRACE_MS).unref();
+        return;
+      }
+      return super.destroy(id);
     }
 
     // oidc-provider's revocation endpoint destroys the token named, then every token and code of its grant, which
