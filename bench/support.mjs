@@ -1,6 +1,7 @@
 // What the benchmarks share: a static server for the pages under bench/site/ and the bundles they load, a proxy that
 // delays every request to the OpenID Provider, statistics, and tables.
 import { build } from 'esbuild';
+import { terse } from '../esbuild.mjs';
 import { readFileSync } from 'node:fs';
 import { createServer, request } from 'node:http';
 import { extname, join } from 'node:path';
@@ -9,7 +10,7 @@ import os from 'node:os';
 /** The CDN file measured: this build's, or another one's (`BENCH_KIT=path`, to compare with an older version). */
 export const KIT = process.env.BENCH_KIT ?? 'dist/cdn/adobe-auth-elements.js';
 
-/** Bundles a module the way a page would load it: one minified ES module file. */
+/** Bundles a module the way a page would load it, and as the CDN file is built: esbuild, then terser's passes. */
 export const bundle = async (contents, resolveDir = process.cwd()) => {
   const out = await build({
     stdin: { contents, resolveDir, loader: 'js' },
@@ -22,7 +23,7 @@ export const bundle = async (contents, resolveDir = process.cwd()) => {
     write: false,
     logLevel: 'error',
   });
-  return out.outputFiles[0].contents;
+  return Buffer.from(await terse(out.outputFiles[0].text));
 };
 
 const types = { '.html': 'text/html', '.js': 'text/javascript' };

@@ -90,9 +90,9 @@ export class AdobeAuthRedirect extends LocalizedElement {
 
   protected override updated(): void {
     const [working, done, failed] = this.#status.children;
-    say(working, this.labels.working);
-    say(done, this.labels.done);
-    say(failed, this.labels.failed);
+    say(working, this.labels_.working);
+    say(done, this.labels_.done);
+    say(failed, this.labels_.failed);
   }
 
   override connectedCallback(): void {

@@ -185,7 +185,7 @@ export class AdobeSignIn extends LocalizedElement {
 
   /** The current token of this element's session, or null; frozen. A stored, unexpired token is restored on load. */
   get token(): TokenDetail | null {
-    return this.#session.session?.token ?? null;
+    return this.#session.session_?.token ?? null;
   }
 
   /**
@@ -193,7 +193,7 @@ export class AdobeSignIn extends LocalizedElement {
    * `email`; null before they arrive, without such a scope, or signed out.
    */
   get profile(): Profile | null {
-    return this.#session.session?.profile ?? null;
+    return this.#session.session_?.profile ?? null;
   }
 
   protected override createRenderRoot() {
@@ -213,7 +213,7 @@ export class AdobeSignIn extends LocalizedElement {
     // A framework moving the element takes it out and puts it back in the same task: only a removal stops sign-in.
     setTimeout(() => {
       if (this.isConnected) return;
-      this.#session.session?.endFlows(this);
+      this.#session.session_?.endFlows_(this);
       this.busy = false;
     });
   }
@@ -227,13 +227,13 @@ export class AdobeSignIn extends LocalizedElement {
     } catch {
       // no session to show; signIn() reports what is wrong
     }
-    const before = this.#session.session;
-    if (before && before != session && before.endFlows(this)) {
+    const before = this.#session.session_;
+    if (before && before != session && before.endFlows_(this)) {
       this.#fail(new AuthError('config_error', 'client-id, ims-origin or storage changed during sign-in.'));
     }
-    this.#session.use(session);
+    this.#session.use_(session);
     this.signedIn = !!this.token;
-    this.busy = !!session?.busyFlow(this);
+    this.busy = !!session?.busyFlow_(this);
     this.#scheduleExpiring();
   }
 
@@ -260,12 +260,12 @@ export class AdobeSignIn extends LocalizedElement {
    * token and revokes it.
    */
   signOut(): void {
-    if (!this.disabled) this.#session.session?.signOut(this, this);
+    if (!this.disabled) this.#session.session_?.signOut(this, this);
   }
 
   #handleChange([type, detail]: SessionChange, mine: boolean): void {
     // At once, not at the next update: a page reads `busy` right after calling signIn().
-    this.busy = !!this.#session.session?.busyFlow(this);
+    this.busy = !!this.#session.session_?.busyFlow_(this);
     if (type == 'sign-out') {
       // To the element that asked, a sign-out is its user's; to the others, it happened elsewhere.
       const reason = mine ? 'user' : detail.reason == 'user' ? 'elsewhere' : detail.reason;
@@ -289,7 +289,7 @@ export class AdobeSignIn extends LocalizedElement {
   }
 
   protected override updated(): void {
-    const l = this.labels;
+    const l = this.labels_;
     const text = this.text == 'continue' || this.text == 'signup' ? this.text : 'signin';
     // The cloned button already says "Sign in with Adobe" and "Sign out": most elements never need to relabel.
     if (l != this.#said || text != this.#saidText) {

@@ -2,6 +2,9 @@
 // loads only when one of its elements speaks another language: an English page makes no request for it.
 import type { ReactiveElement } from '@lit/reactive-element';
 
+/** The kit's version, set by the build: the translations file must carry the same, or it is not read. */
+declare const KIT_VERSION: string;
+
 /** Every text the kit shows, in English. */
 export const ENGLISH = {
   signin: 'Sign in with Adobe',
@@ -22,8 +25,10 @@ export interface Language {
   locale: string;
 }
 
-const english: Language = { labels: ENGLISH, locale: 'en_US' };
-let translations: Promise<typeof import('./translations.js')> | undefined;
+export const english: Language = { labels: ENGLISH, locale: 'en_US' };
+/** What translations.ts exports, as read from a file that may be another version's, or not the kit's at all. */
+type Translations = { version?: unknown; translate?: unknown };
+let translations: Promise<Translations> | undefined;
 
 /**
  * The language an element speaks, as a lowercase BCP 47 tag: its `locale` (IMS form `fr_FR`), else the nearest
@@ -42,14 +47,34 @@ export const languageOf = (el: Element, locale?: string | null): string => {
   return (tag || navigator.language || 'en').replace(/_/g, '-').toLowerCase();
 };
 
-/** The labels and IMS locale of a language tag: English at once, any other once the translations have loaded. */
+/**
+ * What the translations file says of `tag`, when it is this version's and says it whole (every label a string, an
+ * IMS locale); English otherwise, or when reading it throws.
+ */
+const read = (t: Translations, tag: string): Language => {
+  try {
+    const found = t.version === KIT_VERSION && (t.translate as (tag: string) => Language | undefined)(tag);
+    if (
+      found &&
+      /^[a-z]{2}_[A-Z]{2}$/.test(found.locale) &&
+      Object.keys(ENGLISH).every((k) => typeof found.labels[k as keyof Labels] == 'string')
+    ) {
+      return found;
+    }
+  } catch {
+    // not the kit's translations file
+  }
+  return english;
+};
+
+/**
+ * The labels and IMS locale of a language tag: English at once, any other once the translations file has loaded. A
+ * file that is missing, another version's or broken gives English; a sign-in never waits for it (sign-in-flow.ts).
+ */
 export const languageFor = (tag: string): Language | Promise<Language> =>
   /^en(-|$)/.test(tag)
     ? english
-    : (translations ??= import('./translations.js')).then(
-        (t) => t.translate(tag) ?? english,
-        () => english,
-      );
+    : (translations ??= import('./translations.js').catch(() => ({}))).then((t) => read(t, tag));
 
 let watching = false;
 /** From the first element on: a `lang` attribute changed, or the browser's language, relabels every element. */

@@ -6,7 +6,8 @@ import type { Session, SessionChange } from './session.js';
  * for the element to fire its events (`mine`: the element itself caused the change).
  */
 export class SessionController implements ReactiveController {
-  session: Session | null = null;
+  /** @internal */
+  session_: Session | null = null;
   #unsubscribe?: () => void;
   #host: ReactiveControllerHost & Element;
   #on: (change: SessionChange, mine: boolean) => void;
@@ -16,16 +17,19 @@ export class SessionController implements ReactiveController {
     this.#on = on;
   }
 
-  /** Follows `session` (null: the element's settings name none) instead of the one before. */
-  use(session: Session | null): void {
-    if (session === this.session) return;
+  /**
+   * Follows `session` (null: the element's settings name none) instead of the one before.
+   * @internal
+   */
+  use_(session: Session | null): void {
+    if (session === this.session_) return;
     this.hostDisconnected();
-    this.session = session;
+    this.session_ = session;
     if (this.#host.isConnected) this.hostConnected();
   }
 
   hostConnected(): void {
-    this.#unsubscribe ??= this.session?.subscribe((change, by) => {
+    this.#unsubscribe ??= this.session_?.subscribe_((change, by) => {
       this.#host.requestUpdate();
       this.#on(change, by === this.#host);
     });

@@ -37,10 +37,13 @@ export type SessionChange =
 /** `by`: the subscriber that caused the change (a sign-out it asked for is `user` to it, `elsewhere` to the rest). */
 type Listener = (change: SessionChange, by: unknown) => void;
 
-/** A sign-in under way (sign-in-flow.ts makes them). */
+/**
+ * A sign-in under way (sign-in-flow.ts makes them).
+ * @internal
+ */
 export interface Flow {
   /** The element that started it, which hears its errors; null for one a reloaded page listens for again. */
-  owner: unknown;
+  owner_: unknown;
   /** A popup open, a page leaving, a code being exchanged. */
   busy: boolean;
   popup: Window | null;
@@ -56,8 +59,11 @@ export class Session extends EventTarget {
   token: Token | null = null;
   /** Who signed in (IMS's userinfo claims, frozen), when the scope asked for them; else null. */
   profile: Profile | null = null;
-  /** The sign-ins under way: at most one busy, and those a reloaded page still listens for. */
-  readonly flows = new Set<Flow>();
+  /**
+   * The sign-ins under way: at most one busy, and those a reloaded page still listens for.
+   * @internal
+   */
+  readonly flows_ = new Set<Flow>();
   #listeners = new Set<Listener>();
   #expiry?: ReturnType<typeof setTimeout>;
 
@@ -92,18 +98,25 @@ export class Session extends EventTarget {
     if (change) afterLoad(() => this.#report(change));
   }
 
-  /** The sign-in under way (busy), if any; of `owner` only, when given. */
-  busyFlow(owner?: unknown): Flow | undefined {
-    return [...this.flows].find((f) => f.busy && (owner === undefined || f.owner === owner));
+  /**
+   * The sign-in under way (busy), if any; of `owner` only, when given.
+   * @internal
+   */
+  busyFlow_(owner?: unknown): Flow | undefined {
+    return [...this.flows_].find((f) => f.busy && (owner === undefined || f.owner_ === owner));
   }
 
-  subscribe(listener: Listener): () => void {
+  /** @internal */
+  subscribe_(listener: Listener): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
   }
 
-  /** A token from a sign-in: stored, then every subscriber hears of it. One that cannot be stored is revoked. */
-  signedIn(token: Token): void {
+  /**
+   * A token from a sign-in: stored, then every subscriber hears of it. One that cannot be stored is revoked.
+   * @internal
+   */
+  signedIn_(token: Token): void {
     keepToken(this, token);
     if (this.#adopt(token)) this.#report(['token', token]);
   }
@@ -113,7 +126,7 @@ export class Session extends EventTarget {
    * at the IMS that issued it; `endSession` also ends the user's IMS session. `by`: the element that asked.
    */
   signOut({ endSession = false }: { endSession?: boolean } = {}, by?: unknown): void {
-    this.endFlows();
+    this.endFlows_();
     const token = this.token;
     if (!token) return;
     revokeToken(this.ims, token, endSession);
@@ -152,11 +165,14 @@ export class Session extends EventTarget {
     return res;
   }
 
-  /** Ends the sign-ins under way (of `owner` only, when given); true when there was one. */
-  endFlows(owner?: unknown): boolean {
+  /**
+   * Ends the sign-ins under way (of `owner` only, when given); true when there was one.
+   * @internal
+   */
+  endFlows_(owner?: unknown): boolean {
     let ended = false;
-    for (const f of this.flows) {
-      if (owner === undefined || f.owner === owner) {
+    for (const f of this.flows_) {
+      if (owner === undefined || f.owner_ === owner) {
         f.end();
         ended = true;
       }
@@ -164,16 +180,20 @@ export class Session extends EventTarget {
     return ended;
   }
 
-  /** A sign-in's progress changed (or an error came for no element to report): subscribers hear of it. */
-  notify(...change: SessionChange): void {
+  /**
+   * A sign-in's progress changed (or an error came for no element to report): subscribers hear of it.
+   * @internal
+   */
+  notify_(...change: SessionChange): void {
     this.#emit(change);
   }
 
   /**
    * Another tab changed the stored record: take it. `said`: the value the event carried, which names why a token was
    * removed. A value that is not a token of this client is ignored.
+   * @internal
    */
-  sync(raw: string | null, said?: string | null): void {
+  sync_(raw: string | null, said?: string | null): void {
     const record = parseRecord(raw, this.clientId);
     const rejected = [raw, said].some((v) => v?.includes('"rejected"'));
     if (record) {
@@ -184,7 +204,7 @@ export class Session extends EventTarget {
       const expired = this.token && this.token.expiresAt <= Date.now() + 1000;
       const reason = rejected ? 'rejected' : expired ? 'expired' : 'elsewhere';
       // Signed out in another tab: a sign-in under way here must not sign the user in again.
-      if (reason == 'elsewhere') this.endFlows();
+      if (reason == 'elsewhere') this.endFlows_();
       this.#lose(reason);
     }
   }

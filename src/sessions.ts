@@ -30,7 +30,7 @@ const onStorage = (e: StorageEvent) => {
     const key = tokenKey(s.ims, s.clientId);
     if (s.storage == 'local' && (e.key == null || e.key == key)) {
       // Read the value as it is now, not as the event says: two tabs writing at once end with the same token.
-      s.sync(local.getItem(key), e.newValue);
+      s.sync_(local.getItem(key), e.newValue);
     }
   }
 };

@@ -18,15 +18,16 @@ import {
   type Transaction,
 } from './oauth/storage.js';
 import { openPopup, watchClosed } from './popup.js';
-import type { Language } from './labels.js';
+import { english, type Language } from './labels.js';
 import type { Flow, Session } from './session.js';
 
 /** The settings of a sign-in that `<adobe-sign-in>` takes as they are (it passes itself). */
 export interface SignInSettings {
   scope: string;
-  /** An IMS locale the page set; else the one of `language`, which the URL waits for if it is still loading. */
+  /** An IMS locale the page set; else the one of the element's language, once its labels are here. */
   locale?: string | null;
-  language: Language | Promise<Language>;
+  /** @internal */
+  language_: Language | Promise<Language>;
   prompt?: string | null;
   mode: 'popup' | 'redirect';
   popupFallback: 'redirect' | 'none';
@@ -51,14 +52,14 @@ const follow = (
   let ended = false;
   const busy = (on: boolean) => {
     flow.busy = on;
-    session.notify('busy', on);
+    session.notify_('busy', on);
   };
   const stopListening = () => {
     for (const c of cleanups.splice(0)) c();
   };
   const finish = () => {
     stopListening();
-    session.flows.delete(flow);
+    session.flows_.delete(flow);
     if (flow.busy) busy(false);
   };
   const fail = (e: unknown) => {
@@ -67,7 +68,7 @@ const follow = (
     onError(toAuthError(e));
   };
   const flow: Flow = {
-    owner,
+    owner_: owner,
     busy: false,
     popup,
     end() {
@@ -99,13 +100,13 @@ const follow = (
       // Signed out (or given up) while the code was being exchanged: the user does not want this token.
       if (ended) return revokeToken(mine.ims, token);
       finish();
-      session.signedIn(token);
+      session.signedIn_(token);
     } catch (e) {
       if (!ended) fail(e);
     }
   };
 
-  session.flows.add(flow);
+  session.flows_.add(flow);
   cleanups.push(listenForHandoff(state, popup, take));
   if (popup) {
     busy(true);
@@ -143,10 +144,10 @@ export const startSignIn = (
   extra: URLSearchParams,
   onError: (e: AuthError) => void,
 ): void => {
-  const running = session.busyFlow();
+  const running = session.busyFlow_();
   if (running) return running.popup?.focus();
   // A sign-in still listened for (after popup_closed, say) gives way to this one.
-  session.endFlows();
+  session.endFlows_();
   const storage = sessionStore();
   const state = randomString(16);
   const verifier = randomString();
@@ -176,16 +177,20 @@ export const startSignIn = (
   const flow = follow(session, state, popup, o, onError);
   if (!popup) {
     flow.busy = true;
-    session.notify('busy', true);
+    session.notify_('busy', true);
   }
 
-  Promise.all([challengeFor(verifier), o.language]).then(
-    ([codeChallenge, language]) => {
-      if (!session.flows.has(flow)) return;
+  // The locale of the language the button speaks: English's while another language's labels are still loading, so
+  // a translations file that is slow, or never answers, holds no sign-in back.
+  const language = o.language_;
+  const locale = o.locale || ('then' in language ? english : language).locale;
+  challengeFor(verifier).then(
+    (codeChallenge) => {
+      if (!session.flows_.has(flow)) return;
       const url = authorizeUrl({
         ...tx,
         scope: o.scope,
-        locale: o.locale || language.locale,
+        locale,
         prompt: o.prompt,
         state,
         codeChallenge,
@@ -227,7 +232,7 @@ export const resumeSignIns = (session: Session): void => {
       tx.ims == session.ims &&
       tx.storage == session.storage
     ) {
-      follow(session, state, null, null, (e) => session.notify('auth-error', errorDetail(e)));
+      follow(session, state, null, null, (e) => session.notify_('auth-error', errorDetail(e)));
     }
   }
 };

@@ -3,6 +3,12 @@
 // How the wordings were chosen and checked: docs/translations.md.
 import type { Labels, Language } from './labels.js';
 
+/** The kit's version, set by the build. */
+declare const KIT_VERSION: string;
+
+/** The version of the kit this file belongs to: labels.ts reads no other version's file (a stale copy is English). */
+export const version = KIT_VERSION;
+
 const languages: Record<string, [locale: string, labels: Labels]> = {
   // Čeština
   cs: [

@@ -16,9 +16,8 @@ import {
   waitFor,
   withCleanPage,
 } from '../support/flow.js';
-import '../../src/define.js';
-import type { AdobeSignIn } from '../../src/adobe-sign-in.js';
-import type { AdobeAuthRedirect } from '../../src/adobe-auth-redirect.js';
+import '../support/kit.js';
+import type { AdobeAuthRedirect, AdobeSignIn } from '../support/kit.js';
 import { ENGLISH, type Labels } from '../../src/labels.js';
 import { translate } from '../../src/translations.js';
 
@@ -123,11 +122,20 @@ describe('labels in the user’s language', () => {
       expect(shown(await inside({}))).to.equal(labels.signin);
       htmlLang(null);
       browserLanguage(tag);
-      const el = await inside({});
-      expect(shown(el)).to.equal(labels.signin);
-      expect(el.language).to.deep.include({ locale });
+      expect(shown(await inside({}))).to.equal(labels.signin);
     });
   }
+
+  it('speaks the browser’s language on a page with no lang, and sends IMS its locale', async () => {
+    htmlLang(null);
+    browserLanguage('de-DE');
+    const clientId = await newClient({});
+    const el = await signInElement(clientId);
+    expect(shown(el)).to.equal(translate('de')!.labels.signin);
+    await click(button(el));
+    await waitFor(async () => (await imsStats(clientId)).authorize, 'the authorize request');
+    expect((await imsStats(clientId)).authorize!.locale).to.equal('de_DE');
+  });
 
   it('reads regions, scripts and older codes as the nearest language it has', async () => {
     for (const [tag, as] of [

@@ -46,3 +46,50 @@ export async function slowModule(ctx, next) {
   ctx.set('cache-control', 'no-store');
   ctx.body = 'export {};\n';
 }
+
+/** A page of the test server under /probe/kit/<case>/: the same page, whose kit finds its translations file doing <case>. */
+const KIT_CASE = /^\/probe\/kit\/([\w-]+)(\/.*)$/;
+/** The kit's translations file, as the sources and the CDN file name it. */
+const TRANSLATIONS = /^\/(src\/translations\.ts|dist\/cdn\/adobe-auth-elements\.translations\.js)$/;
+
+/**
+ * Any file of the test server, under /probe/kit/<case>/ (`/probe/kit/404/test/fixtures/start.html`), with the kit's
+ * translations file doing <case> there: `404`; `mime` (the file as text/plain, which browsers refuse to run as a
+ * module); `slow` (the file, 3 s late); `hang` (no answer until the page goes); `throws` (a module that throws as it
+ * loads); `stale` (a module from before translations had a version: no `translate`); `other-version` (a working
+ * `translate`, another version's); `hostile` (this version, labels that are not strings); `broken` (this version,
+ * `translate` throws); anything else: the file as built. The kit of such a page loads from under the same prefix
+ * (its imports are relative), so its translations file is the case's, and no cache holds another case's.
+ */
+export const translationsProbe = (version) =>
+  async function translationsFile(ctx, next) {
+    const [, kind, path] = KIT_CASE.exec(ctx.path) ?? [];
+    if (!kind) return next();
+    ctx.url = path + ctx.search;
+    if (!TRANSLATIONS.test(path)) return next();
+    const german = JSON.stringify({ locale: 'de_DE', labels: { signin: 'Mit Adobe anmelden', signout: 'Abmelden' } });
+    const modules = {
+      throws: `throw new Error('a broken translations file');`,
+      stale: `export const languages = { de: ['de_DE', { signin: 'Mit Adobe anmelden' }] };`,
+      'other-version': `export const version = '0.0.0-other'; export const translate = () => (${german});`,
+      hostile: `export const version = ${JSON.stringify(version)};
+        export const translate = () => ({ locale: 'de_DE', labels: { signin: { toString: () => 'Mit Adobe anmelden' } } });`,
+      broken: `export const version = ${JSON.stringify(version)};
+        export const translate = () => { throw new Error('no labels'); };`,
+    };
+    if (kind === 'hang') {
+      ctx.respond = false;
+      return new Promise((r) => ctx.res.once('close', r));
+    }
+    if (kind === '404') {
+      ctx.status = 404;
+      ctx.body = 'Not found';
+    } else if (modules[kind]) {
+      ctx.type = 'text/javascript';
+      ctx.body = modules[kind];
+    } else {
+      if (kind === 'slow') await new Promise((r) => setTimeout(r, 3000));
+      await next();
+      if (kind === 'mime') ctx.type = 'text/plain';
+    }
+  };

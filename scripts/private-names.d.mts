@@ -1,0 +1,1 @@
+export declare const PRIVATE_NAME: RegExp;
