@@ -7,7 +7,7 @@ import { webdriverLauncher } from '@web/test-runner-webdriver';
 import { defaultReporter } from '@web/test-runner';
 import * as puppeteerCore from 'puppeteer-core';
 import { fakeImsMiddleware } from './test/support/fake-ims.mjs';
-import { refererProbe, sameOriginIms, slowModule } from './test/support/probes.mjs';
+import { refererProbe, sameOriginIms, slowModule, translationsProbe } from './test/support/probes.mjs';
 import { countingReporter } from './test/support/counting-reporter.mjs';
 import { progressOnce } from './test/support/progress-once.mjs';
 import { xvfb, waitForPort } from './test/support/processes.mjs';
@@ -16,8 +16,27 @@ import { startLocalIms } from './local-ims/server.mjs';
 import { CHROMIUM, chromiumArgs } from './test/support/chromium.mjs';
 import { engines, paths } from './scripts/browsers.mjs';
 import { reactEsm } from './test/support/react-esm.mjs';
+import { readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
 const names = (process.env.BROWSERS || 'chromium,firefox,webkit').split(',').filter(Boolean);
+/**
+ * KIT=cdn: the suites of CDN_SUITES run against the built CDN file, as pages load it (see cdnKit). Otherwise every
+ * suite runs against the sources, but for CDN_SUITES when ONLY_SOURCE_SUITES=1: scripts/test-browsers.mjs sets it
+ * where those suites run against the CDN file in that engine anyway (see there).
+ */
+const cdn = process.env.KIT === 'cdn';
+/**
+ * The part of the suites that also runs against dist/cdn/adobe-auth-elements.js: labels and the browser-language
+ * rule, popup and full-page sign-in, the redirect page, getSession(), session.fetch(), and the translations file.
+ */
+const CDN_SUITES = [
+  'test/elements/*.test.ts',
+  'test/session/get-session.test.ts',
+  'test/security/api-fetch.test.ts',
+  'test/security/translations-file.test.ts',
+];
 
 // Every port is picked free for this run. These two are needed before any server starts: the local IMS registers
 // redirect URIs on the test server's origin, and the WebKit launcher is made with its driver's port.
@@ -166,11 +185,41 @@ function localImsPlugin() {
 
 const ims = localImsPlugin();
 
+/**
+ * KIT=cdn: the kit's entry points (src/cdn.ts, which test/support/kit.ts re-exports, and src/define.ts, which the
+ * fixture pages load) are served as the built CDN file; the sources that make the elements and sessions are refused,
+ * so that a test of this run can only be testing the CDN file. Pure helpers of src/ (tokenKey(), the labels table)
+ * still serve the tests' own expectations.
+ */
+function cdnKit() {
+  const entries = /^\/src\/(cdn|define)\.[jt]s$/;
+  const implementation =
+    /^\/src\/(index|adobe-sign-in|adobe-auth-redirect|localized-element|session|sessions|sign-in-flow|react|oauth\/exchange|oauth\/api)\.[jt]s$/;
+  return {
+    name: 'cdn-kit',
+    serve({ path }) {
+      // Relative: a page under another path prefix (translationsProbe's) loads the CDN file from under it too.
+      if (entries.test(path)) return { type: 'js', body: `export * from '../dist/cdn/adobe-auth-elements.js';` };
+      if (implementation.test(path)) {
+        const message = `KIT=cdn: ${path} was asked for; a test of the CDN file takes the kit from test/support/kit.ts`;
+        return { type: 'js', body: `throw new Error(${JSON.stringify(message)});` };
+      }
+    },
+  };
+}
+
 export default {
   port: PORT,
-  files: ['test/**/*.test.ts'],
+  files: cdn
+    ? CDN_SUITES
+    : ['test/**/*.test.ts', ...(process.env.ONLY_SOURCE_SUITES === '1' ? CDN_SUITES.map((f) => `!${f}`) : [])],
   nodeResolve: { exportConditions: ['development'] },
-  browsers: names.map((n) => named(launchers[n](), engines[n].name)),
+  browsers: names.map((n) =>
+    named(
+      launchers[n](),
+      engines[n].name + (cdn ? ', the CDN file' : process.env.ONLY_SOURCE_SUITES === '1' ? ', the sources' : ''),
+    ),
+  ),
   // /__test-env.js before the test framework: the test modules (and Lit) find what it sets when they load.
   testRunnerHtml: (testFramework) =>
     `<!doctype html><html><head><script src="/__test-env.js"></script></head>` +
@@ -181,15 +230,25 @@ export default {
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 10 * 60 * 1000,
   browserStartTimeout: 60000,
-  middleware: [fakeImsMiddleware, refererProbe, slowModule, sameOriginIms(() => ims.sameOriginPort)],
+  middleware: [
+    fakeImsMiddleware,
+    refererProbe,
+    slowModule,
+    translationsProbe(version),
+    sameOriginIms(() => ims.sameOriginPort),
+  ],
   plugins: [
     reactEsm(),
-    esbuildPlugin({ ts: true, target: 'es2022' }),
+    ...(cdn ? [cdnKit()] : []),
+    esbuildPlugin({ ts: true, target: 'es2022', define: { KIT_VERSION: JSON.stringify(version) } }),
     ims,
     ...(names.includes('webkit') ? [webkitDriverPlugin()] : []),
   ],
   reporters: [
     progressOnce(defaultReporter()),
     countingReporter(process.env.WTR_RESULTS ?? '.test-results/browsers.json'),
+    ...(process.env.WTR_SLOW
+      ? [(await import('./.scratch/slow-reporter.mjs')).slowReporter(process.env.WTR_SLOW)]
+      : []),
   ],
 };

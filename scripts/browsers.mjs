@@ -51,6 +51,9 @@ export const paths = Object.fromEntries(Object.values(engines).flatMap((e) => Ob
 /** The engines BROWSERS names (all three when it is not set). */
 export const requested = (env.BROWSERS || 'chromium,firefox,webkit').split(',').filter(Boolean);
 
+/** What the browser tests run against (KITS): the sources (`src`) and the built CDN file (`cdn`), both by default. */
+export const kits = (env.KITS || 'src,cdn').split(',').filter(Boolean);
+
 /** One line for each requested engine whose executables are missing; empty when all are there. */
 export const missing = (names = requested) => {
   const absent = Object.fromEntries(

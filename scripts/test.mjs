@@ -4,7 +4,7 @@
 // Exits non-zero on any failure, or when no test passed.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { engines, requested } from './browsers.mjs';
+import { engines, kits, requested } from './browsers.mjs';
 import { readResults, summary } from './test-summary.mjs';
 
 const RESULTS = '.test-results';
@@ -24,7 +24,14 @@ const suites = [
   {
     title: 'browser tests',
     command: ['node', 'scripts/test-browsers.mjs'],
-    files: Object.fromEntries(requested.map((e) => [`browsers-${e}.json`, engines[e]?.name ?? e])),
+    files: Object.fromEntries(
+      requested.flatMap((e) =>
+        kits.map((k) => [
+          `browsers-${e}${k == 'cdn' ? '-cdn' : ''}.json`,
+          (engines[e]?.name ?? e) + (k == 'cdn' ? ', the CDN file' : ''),
+        ]),
+      ),
+    ),
     // It prints a header for each engine itself.
     headed: true,
   },

@@ -9,7 +9,7 @@ import {
   sleep,
   waitFor,
 } from '../support/flow.js';
-import type { AdobeSignIn } from '../../src/adobe-sign-in.js';
+import type { AdobeSignIn } from '../support/kit.js';
 
 // Full-page sign-in navigates the whole page, so it runs in a window of its own: fixtures/start.html, which holds
 // one <adobe-sign-in> with the attributes of its query and records events and token requests.

@@ -10,8 +10,8 @@ import {
   sleep,
   waitFor,
 } from '../support/flow.js';
-import '../../src/define.js';
-import type { AdobeSignIn } from '../../src/adobe-sign-in.js';
+import '../support/kit.js';
+import type { AdobeSignIn } from '../support/kit.js';
 
 const signIn = (clientId: string, extra = html``) =>
   fixture<AdobeSignIn>(

@@ -1,9 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { failOnLitWarnings, transaction } from '../support/flow.js';
-import '../../src/define.js';
-import type { AdobeAuthRedirect } from '../../src/adobe-auth-redirect.js';
-import { exchangeAuthCodeForToken } from '../../src/oauth/exchange.js';
-import { AuthError } from '../../src/oauth/errors.js';
+import { AuthError, exchangeAuthCodeForToken, type AdobeAuthRedirect } from '../support/kit.js';
 import { saveTransaction, tokenKey, type Transaction } from '../../src/oauth/storage.js';
 
 // These tests put a sign-in answer on this page's own URL, as IMS would on the redirect page.

@@ -5,8 +5,6 @@ import {
   withCleanPage,
   click,
   imsStats,
-  expectedLitWarningsOf,
-  litWarnings,
   newClient,
   sleep,
   storeToken,
@@ -15,8 +13,7 @@ import {
   userActivationExpired,
   waitFor,
 } from '../support/flow.js';
-import '../../src/define.js';
-import { AdobeSignIn } from '../../src/adobe-sign-in.js';
+import { AdobeSignIn } from '../support/kit.js';
 
 const button = (el: AdobeSignIn) => el.shadowRoot!.querySelector('button')!;
 const visibleLabel = (el: AdobeSignIn) =>
@@ -226,23 +223,5 @@ describe('<adobe-sign-in>', () => {
     expect(e.bubbles && e.composed).to.equal(true);
     expect(e.cancelable).to.equal(false);
     expect(e.detail.code).to.equal('config_error');
-  });
-
-  it("fails a test on Lit's dev-mode warnings", async () => {
-    class Churning extends AdobeSignIn {
-      private updates = 0;
-      // Changing a property after an update makes Lit warn in dev mode.
-      protected override updated() {
-        super.updated();
-        if (this.updates++ < 1) this.disabled = !this.disabled;
-      }
-    }
-    customElements.define('churning-sign-in', Churning);
-    expectedLitWarningsOf.add('churning-sign-in');
-    const el = new Churning();
-    document.body.append(el);
-    await sleep(50);
-    el.remove();
-    expect(litWarnings.splice(0).join()).to.contain('change-in-update');
   });
 });

@@ -22,10 +22,7 @@ import {
   tokenKeyFor,
   withCleanPage,
 } from '../support/flow.js';
-import '../../src/define.js';
-import { getSession } from '../../src/sessions.js';
-import { trustApiOrigin } from '../../src/oauth/api.js';
-import type { AuthError } from '../../src/oauth/errors.js';
+import { getSession, trustApiOrigin, type AuthError } from '../support/kit.js';
 
 /** Catches what the page's fetch is asked to send while a test runs, answering `status`; nothing leaves the page. */
 const captureFetch = (status = 200) => {

@@ -12,9 +12,7 @@ import {
   waitFor,
   withCleanPage,
 } from '../support/flow.js';
-import '../../src/define.js';
-import { getSession } from '../../src/sessions.js';
-import { AuthError } from '../../src/oauth/errors.js';
+import { AuthError, getSession } from '../support/kit.js';
 
 describe('getSession()', () => {
   withCleanPage();

@@ -1,6 +1,6 @@
 // What every test page, and every fixture page opened in a window, gets from web-test-runner.config.mjs before its
 // modules load (/__test-env.js): where this run's local IMS is, and Lit's development build without its notice that
-// dev mode is on (its other warnings still fail the tests: test/elements/sign-in.test.ts makes one and expects it
+// dev mode is on (its other warnings still fail the tests: test/support/lit-warnings.test.ts makes one and expects it
 // collected).
 import { expect } from '@open-wc/testing';
 import { FIXTURES, IMS, openWindow, signInOf } from './flow.js';
