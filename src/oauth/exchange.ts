@@ -52,15 +52,17 @@ const handOffCode = (state: string, code: string, iss: string | undefined, ms: n
 
 /**
  * Exchanges the code of the sign-in `state` names once over all tabs: a duplicated tab holds a copy of the
- * transaction, and a second exchange of one code would fail, and may make IMS revoke the first token.
+ * transaction, and a second exchange of one code would fail, and may make IMS revoke the first token. `claimed`: the
+ * claim, when the caller started it earlier.
  */
 export const exchangeOnce = async (
   state: string,
   tx: Transaction,
   code: string,
   more: Pick<TokenRequest, 'fetch' | 'timeoutMs'> = {},
+  claimed = claimState(state + tx.createdAt),
 ): Promise<Token> => {
-  if (!(await claimState(state + tx.createdAt))) {
+  if (!(await claimed)) {
     throw new AuthError('state_mismatch', 'This answer was used in another tab.');
   }
   return requestToken({ ...tx, ...more, code });
@@ -95,6 +97,10 @@ export const completeRedirect = async (o: ExchangeOptions = {}): Promise<Redirec
       );
     }
     const tx = transaction;
+    // A popup cut off from its opener (COOP) hands the code to the opener, which claims it. Otherwise the claim starts
+    // now, while the answer is checked: the lock it takes is slow to come while a page loads (tens of milliseconds).
+    const handsOff = tx.mode == 'popup' && !window.opener;
+    const claimed = handsOff ? undefined : claimState(state + tx.createdAt);
     checkIssuer(cb.iss, tx.ims, tx.sendsIss);
     if ('error' in cb) throw cb.error;
     for (const [key, pinned] of [
@@ -109,10 +115,10 @@ export const completeRedirect = async (o: ExchangeOptions = {}): Promise<Redirec
     // IMS sends an answer for a redirect_uri its credential does not match to the Default Redirect URI instead.
     if (landing(url) != landing(new URL(tx.redirectUri))) throw answeredElsewhere(landing(url), tx.redirectUri);
     // A popup cut off from its opener (COOP) cannot hand a token over safely: the opener exchanges the code.
-    if (tx.mode == 'popup' && !window.opener && (await handOffCode(state, cb.code, cb.iss, wait))) {
+    if (handsOff && (await handOffCode(state, cb.code, cb.iss, wait))) {
       return { state, transaction, handedOff: true };
     }
-    const token = await exchangeOnce(state, tx, cb.code, { fetch: o.fetch, timeoutMs: o.timeoutMs });
+    const token = await exchangeOnce(state, tx, cb.code, { fetch: o.fetch, timeoutMs: o.timeoutMs }, claimed);
     // A popup hands the token to its opener, which stores it; elsewhere it is stored here.
     if (tx.mode != 'popup' || !window.opener) keepToken(tx, token);
     return { state, transaction, token };

@@ -105,7 +105,15 @@ export const claimState = async (state: string, now = Date.now()): Promise<boole
     }
     return true;
   };
-  return navigator.locks ? navigator.locks.request(key, mark) : mark();
+  if (!navigator.locks) return mark();
+  const marked = navigator.locks.request(key, mark);
+  try {
+    // A page's first use of localStorage takes some milliseconds: spent while the lock is on its way.
+    void localStorage.length;
+  } catch {
+    // no localStorage: mark() finds none either
+  }
+  return marked;
 };
 
 export const saveTransaction = (storage: Storage, state: string, tx: Transaction): void => {
