@@ -19,16 +19,16 @@ const files = (dir) =>
 /** The translations file carries the kit's version, and the CDN file reads no other version's (labels.ts). */
 export const define = { KIT_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) };
 
-/** esbuild leaves the text of css`` templates alone: the CDN file gets them without their layout whitespace. */
+/** esbuild leaves the text of the elements' style sheets alone: the CDN file gets them without their layout whitespace. */
 const compactCss = {
   name: 'compact-css',
   setup(b) {
     b.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, ({ path }) => ({
       loader: 'ts',
       contents: readFileSync(path, 'utf8').replace(
-        /css`([^`]*)`/g,
+        /sheet\(`([^`]*)`/g,
         (_, text) =>
-          'css`' +
+          'sheet(`' +
           text
             .replace(/\s+/g, ' ')
             .replace(/\s*([{};,>])\s*/g, '$1')

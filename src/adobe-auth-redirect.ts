@@ -1,5 +1,4 @@
-import { css } from '@lit/reactive-element';
-import { h, say } from './dom.js';
+import { h, say, sheet } from './dom.js';
 import { ENGLISH } from './labels.js';
 import { LocalizedElement } from './localized-element.js';
 import { completeRedirect, type RedirectResult } from './oauth/exchange.js';
@@ -27,7 +26,7 @@ import { emit, errorDetail } from './events.js';
  * @csspart message - The error message, always set as text, never as HTML.
  */
 export class AdobeAuthRedirect extends LocalizedElement {
-  static override styles = css`
+  static override styles = sheet(`
     :host {
       display: block;
     }
@@ -41,7 +40,7 @@ export class AdobeAuthRedirect extends LocalizedElement {
     :host([status='error']) :is([name='error'], [part='message']) {
       display: inline;
     }
-  `;
+  `);
 
   static override properties = {
     clientId: { attribute: 'client-id' },

@@ -1,5 +1,4 @@
-import { css } from '@lit/reactive-element';
-import { h, say } from './dom.js';
+import { h, say, sheet } from './dom.js';
 import { ENGLISH } from './labels.js';
 import { LocalizedElement } from './localized-element.js';
 import { AuthError, toAuthError } from './oauth/errors.js';
@@ -43,7 +42,7 @@ let button: HTMLElement | undefined;
  */
 export class AdobeSignIn extends LocalizedElement {
   // The custom properties' defaults are fallbacks, not set on :host: a value set on an ancestor reaches the button.
-  static override styles = css`
+  static override styles = sheet(`
     :host {
       display: inline-block;
     }
@@ -74,7 +73,7 @@ export class AdobeSignIn extends LocalizedElement {
     [part='user'] {
       margin-inline-end: 0.5em;
     }
-  `;
+  `);
 
   static override properties = {
     clientId: { attribute: 'client-id' },

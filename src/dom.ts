@@ -10,3 +10,14 @@ export const h = (tag: string, attrs: Record<string, string> = {}, ...children: 
 export const say = (node: Node, text: string): void => {
   if (node.textContent != text) node.textContent = text;
 };
+
+/**
+ * A shadow root's styles as a constructed style sheet, which Lit adopts as it is (no `css` tag to carry); none where
+ * there is no CSSStyleSheet: a server rendering the page.
+ */
+export const sheet = (text: string): CSSStyleSheet[] => {
+  if (typeof CSSStyleSheet != 'function') return [];
+  const s = new CSSStyleSheet();
+  s.replaceSync(text);
+  return [s];
+};
