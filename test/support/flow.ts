@@ -1,5 +1,5 @@
 // Helpers for the element tests: the local IMS's controls, real clicks, popup capture, waiting.
-import { sendMouse, resetMouse } from '@web/test-runner-commands';
+import { sendMouse } from '@web/test-runner-commands';
 import { fixture } from '@open-wc/testing';
 import type { Token } from '../../src/oauth/token-request.js';
 import { tokenKey, type Transaction } from '../../src/oauth/storage.js';
@@ -101,7 +101,6 @@ export const pendingState = (): string =>
 export const click = async (el: Element): Promise<void> => {
   const r = el.getBoundingClientRect();
   await sendMouse({ type: 'click', position: [Math.round(r.x + r.width / 2), Math.round(r.y + r.height / 2)] });
-  await resetMouse();
 };
 
 /** Records the windows `window.open` returns while a test runs. */
