@@ -41,14 +41,14 @@ const browser = (e) => ({
   headed: true,
 });
 
-// Two at a time, as a 2-core machine bears them: most of a browser run is waiting on pages and servers. The Node tests
-// (builds of the example apps among them) beside the first engine, then the other engines together. TEST_JOBS=1 runs
-// one suite after another.
-const [first, ...rest] = requested;
-const waves =
+// Two lanes side by side, as a 2-core machine bears them: the Node tests (builds of the example apps among them) in
+// one, kept and printed whole when they end; the browser engines in the other, one after another, printed as they
+// run. Most of a browser run is waiting on pages and servers; two engines at once proved too much for some flows.
+// TEST_JOBS=1 runs every suite one after another.
+const lanes =
   process.env.TEST_JOBS == '1'
-    ? [node, ...requested.map(browser)].map((s) => [s])
-    : [[node, ...(first ? [browser(first)] : [])], rest.map(browser)].filter((w) => w.length);
+    ? [[node, ...requested.map(browser)]]
+    : [[node], requested.map(browser)].filter((lane) => lane.length);
 
 /** Runs a command with this terminal; resolves with its exit code. */
 const run = ([command, ...args], env = {}) =>
@@ -90,27 +90,27 @@ for (const [title, ...command] of checks) {
   }
 }
 
+/** Runs a suite (kept: its output printed whole when it ends); adds what kept it from reporting to `problems`. */
+const runSuite = async (suite, kept) => {
+  if (!kept && !suite.headed) console.log(`\n=== ${suite.title} ===`);
+  const code = await (kept ? runKept(suite) : run(suite.command, suite.env));
+  const missing = Object.entries(suite.files).filter(([f]) => !existsSync(`${RESULTS}/${f}`));
+  for (const [, name] of missing) problems.push(`${name}: no results (its test runner stopped before reporting)`);
+  const failed = Object.keys(suite.files)
+    .filter((f) => existsSync(`${RESULTS}/${f}`))
+    .reduce((n, f) => n + JSON.parse(readFileSync(`${RESULTS}/${f}`, 'utf8')).failed, 0);
+  // A run that failed with every test it reported passing (a crash as it stopped, say) still failed.
+  if (code !== 0 && !missing.length && !failed) problems.push(`${suite.title}: exited with ${code}, no test failed`);
+};
+
 if (!problems.length) {
-  for (const wave of waves) {
-    if (wave.length > 1) console.log(`\n=== ${wave.map((w) => w.title).join(' and ')}, side by side ===`);
-    const codes = await Promise.all(
-      wave.map((suite) => {
-        if (wave.length > 1) return runKept(suite);
-        if (!suite.headed) console.log(`\n=== ${suite.title} ===`);
-        return run(suite.command, suite.env);
-      }),
-    );
-    wave.forEach(({ title, files }, i) => {
-      const missing = Object.entries(files).filter(([f]) => !existsSync(`${RESULTS}/${f}`));
-      for (const [, name] of missing) problems.push(`${name}: no results (its test runner stopped before reporting)`);
-      const failed = Object.keys(files)
-        .filter((f) => existsSync(`${RESULTS}/${f}`))
-        .reduce((n, f) => n + JSON.parse(readFileSync(`${RESULTS}/${f}`, 'utf8')).failed, 0);
-      // A run that failed with every test it reported passing (a crash as it stopped, say) still failed.
-      if (codes[i] !== 0 && !missing.length && !failed)
-        problems.push(`${title}: exited with ${codes[i]}, no test failed`);
-    });
-  }
+  if (lanes.length > 1) console.log(`\n=== ${lanes.map((l) => l.map((s) => s.title).join(', then ')).join(' | ')} ===`);
+  // The last lane prints as it runs; the others keep their output until each suite ends.
+  await Promise.all(
+    lanes.map(async (lane, i) => {
+      for (const suite of lane) await runSuite(suite, i < lanes.length - 1);
+    }),
+  );
 }
 
 const { lines, passed, failed } = summary(readResults(RESULTS), problems);
