@@ -14,6 +14,7 @@ export default tseslint.config(
       'examples/**/.next/',
       'examples/**/.angular/',
       'examples/**/next-env.d.ts',
+      'examples/**/test-results/',
     ],
   },
   js.configs.recommended,

@@ -12,7 +12,7 @@ import { countingReporter } from './test/support/counting-reporter.mjs';
 import { progressOnce } from './test/support/progress-once.mjs';
 import { xvfb, waitForPort } from './test/support/processes.mjs';
 import { freePort, freePorts } from './test/support/ports.mjs';
-import { startLocalIms } from './local-ims/server.mjs';
+import { startLocalIms } from 'adobe-local-ims';
 import { CHROMIUM, chromiumArgs } from './test/support/chromium.mjs';
 import { engines, paths } from './scripts/browsers.mjs';
 import { reactEsm } from './test/support/react-esm.mjs';
@@ -146,7 +146,7 @@ function localImsPlugin() {
         controls: true,
         dynamicClients: {
           prefix: 'test-',
-          redirect_uris: [
+          redirectUris: [
             'redirect.html',
             'redirect-stay.html',
             'redirect-no-storage.html',
@@ -160,7 +160,7 @@ function localImsPlugin() {
       sameOrigin = await startLocalIms({
         port: sameOriginPort,
         publicOrigin: `http://localhost:${PORT}`,
-        dynamicClients: { prefix: 'csp-', redirect_uris: [`${fixtures}/csp/redirect.html`] },
+        dynamicClients: { prefix: 'csp-', redirectUris: [`${fixtures}/csp/redirect.html`] },
         switches: { auto: true },
       });
     },

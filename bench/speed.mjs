@@ -7,7 +7,7 @@
 // token event), and both clients' requests to the provider in each sign-in, CORS preflights among them.
 /* global window */
 import { readFileSync } from 'node:fs';
-import { startLocalIms } from '../local-ims/server.mjs';
+import { startLocalIms } from 'adobe-local-ims';
 import { KIT, bundle, delayProxy, median, quartiles, serveSite } from './support.mjs';
 import { freePorts } from '../test/support/ports.mjs';
 
@@ -17,7 +17,7 @@ export async function measureSpeed(browser, runs) {
   const [SITE_PORT, behindPort, proxyPort] = await freePorts(3);
   const SITE = `http://localhost:${SITE_PORT}`;
   const redirects = [`${SITE}/kit-redirect.html`, `${SITE}/oidc-callback.html`];
-  const client = { client_id: CLIENT, redirect_uris: redirects };
+  const client = { clientId: CLIENT, redirectUris: redirects };
   const direct = await startLocalIms({ port: 0, clients: [client], switches: { auto: true } });
   const behind = await startLocalIms({
     port: behindPort,

@@ -27,14 +27,10 @@ export function createInspector() {
 
     /**
      * An EventSource connection: every event from now on, of one client id when the query names one; with
-     * `since` (epoch ms), the recent ones after it first.
+     * `since` (epoch ms), the recent ones after it first. `headers`: who may read it (server.mjs).
      */
-    serve(req, res, url) {
-      res.writeHead(200, {
-        'content-type': 'text/event-stream',
-        'cache-control': 'no-store',
-        'access-control-allow-origin': '*',
-      });
+    serve(req, res, url, headers = {}) {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', ...headers });
       res.write(': the local IMS flow inspector\n\n');
       const listener = { res, clientId: url.searchParams.get('client_id') };
       const since = Number(url.searchParams.get('since'));

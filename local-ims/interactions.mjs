@@ -1,6 +1,5 @@
 // The screens between the authorize request and the answer (/ims/interaction/<uid>[/action]): login, consent, the
 // social provider's stand-in, and the test mode that goes through them without a person (auto, deny).
-import { TEST_USER, userByLogin, userBySub } from './accounts.mjs';
 import { readBody, send } from './http.mjs';
 import { autoPage, consentPage, errorPage, loginPage, socialPage } from './pages.mjs';
 
@@ -10,9 +9,11 @@ import { autoPage, consentPage, errorPage, loginPage, socialPage } from './pages
  * @param {(clientId: string) => object} ims.switchesFor
  * @param {(clientId: string) => {screens: string[]}} ims.stats
  * @param {object} [ims.inspector]
+ * @param {ReturnType<import('./accounts.mjs').createAccounts>} ims.accounts who signs in
  * @returns the handler of `/ims/interaction/<uid>/<action>`
  */
-export function createInteractions({ provider, switchesFor, stats, inspector }) {
+export function createInteractions({ provider, switchesFor, stats, inspector, accounts }) {
+  const { user, userByLogin, userBySub } = accounts;
   /** Signs the session's user through login and consent; returns where the browser goes next. */
   const finish = async (req, res, details, accountId) => {
     if (details.prompt.name === 'login') {
@@ -62,13 +63,13 @@ export function createInteractions({ provider, switchesFor, stats, inspector }) 
         }),
       );
     }
-    if (action === 'auto' && sw.auto) return redirect(await finish(req, res, details, TEST_USER.sub));
+    if (action === 'auto' && sw.auto) return redirect(await finish(req, res, details, user.sub));
     if (!action && sw.auto) return show(social ? `social:${social}` : 'auto', autoPage({ uid }));
 
     if (social) {
-      // The social provider signs in its user (here, always the test user); IMS then goes on as usual.
-      if (action === 'social') return redirect(await finish(req, res, details, TEST_USER.sub));
-      return show(`social:${social}`, socialPage({ uid, clientId, provider: social }));
+      // The social provider signs in its user (here, always the server's user); IMS then goes on as usual.
+      if (action === 'social') return redirect(await finish(req, res, details, user.sub));
+      return show(`social:${social}`, socialPage({ uid, clientId, provider: social, name: user.name }));
     }
     if (details.prompt.name === 'login') {
       if (action === 'login') {

@@ -59,15 +59,15 @@ ${cancel(uid)}`,
 const providers = { google: 'Google', facebook: 'Facebook', apple: 'Apple' };
 
 /** IMS's social sign-in (`idp_flow=social.deep_link.web`) sends the user to the provider: this stands in for it. */
-export const socialPage = ({ uid, clientId, provider }) =>
+export const socialPage = ({ uid, clientId, provider, name }) =>
   page(
     `Continue with ${providers[provider] ?? provider}`,
     `<h1>Continue with ${esc(providers[provider] ?? provider)}</h1>
 <p class="badge">STAND-IN FOR THE ${esc((providers[provider] ?? provider).toUpperCase())} SIGN-IN SCREEN</p>
 <p><strong>${esc(clientId)}</strong> asked Adobe to sign you in with your ${esc(providers[provider] ?? provider)} account.
-Here the local IMS signs in its test user instead.</p>
+Here the local IMS signs in its user instead.</p>
 <form method="post" action="/ims/interaction/${esc(uid)}/social">
-<div class="actions"><button class="primary" type="submit">Continue as Test User</button>
+<div class="actions"><button class="primary" type="submit">Continue as ${esc(name)}</button>
 ${cancel(uid)}`,
   );
 

@@ -4,7 +4,6 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import Provider from 'oidc-provider';
 import MemoryAdapter from 'oidc-provider/lib/adapters/memory_adapter.js';
-import { findAccount } from './accounts.mjs';
 import { errorPage } from './pages.mjs';
 import { allowsRedirect, registeredRedirectUris } from './redirect-uris.mjs';
 
@@ -29,11 +28,20 @@ const clientMeta = (c) => {
  * @param {(clientId: string) => {patterns: RegExp[], fallback: string} | undefined} o.redirectsFor
  * @param {(clientId: string) => object} o.switchesFor the switches of a client (tokenTtl and revokeGrant act here)
  * @param {(client: object, origin: string) => boolean} o.isClientOrigin whether a page there may read its answers
+ * @param {Function} o.findAccount who signs in (accounts.mjs)
  */
 /** How long a session's old id still finds it after a finished sign-in has replaced it. */
 const SESSION_ID_GRACE_MS = 10_000;
 
-export function createProvider({ issuer, clients, dynamicClients, redirectsFor, switchesFor, isClientOrigin }) {
+export function createProvider({
+  issuer,
+  clients,
+  dynamicClients,
+  redirectsFor,
+  switchesFor,
+  isClientOrigin,
+  findAccount,
+}) {
   class Adapter extends MemoryAdapter {
     async find(id) {
       if (this.model === 'Client' && dynamicClients && id.startsWith(dynamicClients.prefix)) {

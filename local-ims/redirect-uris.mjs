@@ -24,7 +24,13 @@ export function redirectRules(clients, dynamicClients) {
     (dynamicClients && clientId?.startsWith(dynamicClients.prefix) ? rulesOf(dynamicClients) : undefined);
 }
 
-export const matchesPattern = (rules, uri) => !!uri && rules.patterns.some((p) => p.test(uri));
+/**
+ * The longest redirect_uri tested against a client's patterns. A longer one (no page needs it) matches none: it bounds
+ * what a pattern that backtracks costs the server per request.
+ */
+const LONGEST = 1024;
+
+export const matchesPattern = (rules, uri) => !!uri && uri.length <= LONGEST && rules.patterns.some((p) => p.test(uri));
 
 /** Whether a client may be answered at `uri`: its default, or one its patterns match. */
 export const allowsRedirect = (rules, uri) => !!rules && (uri === rules.fallback || matchesPattern(rules, uri));

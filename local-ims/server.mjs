@@ -24,38 +24,53 @@ import { errorPage } from './pages.mjs';
 import { createProvider } from './provider.mjs';
 import { redirectRules } from './redirect-uris.mjs';
 import { failToken, failUserinfo, parseSwitches, userinfoOtherSub } from './switches.mjs';
+import { createAccounts } from './accounts.mjs';
+import { checkClients, checkPort } from './options.mjs';
 
 export { TEST_USER } from './accounts.mjs';
+export { LocalImsError } from './options.mjs';
 export { SWITCHES, switchesFromEnvironment } from './switches.mjs';
 
 /**
- * Starts the local IMS.
+ * Starts the local IMS; resolves once it listens, with `{origin, close()}` and what tests read of it.
  * @param {object} o
- * @param {number} [o.port] 0 picks a free port
+ * @param {number} [o.port] 8001 by default; 0 picks a free port (`origin` says which)
+ * @param {Array<{clientId: string, redirectUris?: string[], redirectUriPatterns?: string[],
+ *   defaultRedirectUri?: string}>} [o.clients] its clients, as Developer Console credentials: exact redirect URIs,
+ *   Redirect URI Patterns (regular expressions), and the Default Redirect URI (the first redirect URI unless given)
+ * @param {{sub?: string, name?: string, given_name?: string, family_name?: string, email?: string}} [o.user] who
+ *   signs in (the test user by default; the password stays `adobe-test`)
+ * @param {boolean} [o.autoSignIn] IMS's screens pass without input: the user is signed in and consents
+ * @param {object} [o.switches] switches for every client (see SWITCHES)
  * @param {string} [o.host] the name in its URLs, `localhost` by default
  * @param {string} [o.publicOrigin] the origin it is reached at, when a proxy puts it on another one
- * @param {Array<{client_id: string, redirect_uris?: string[], redirect_uri_patterns?: string[],
- *   default_redirect_uri?: string}>} [o.clients] registered public clients: exact redirect URIs, or Redirect URI
- *   Patterns (regular expressions) and a Default Redirect URI, as a Developer Console credential has them
- * @param {{prefix: string, redirect_uris: string[]}} [o.dynamicClients] any client id with this prefix exists,
- *   with these redirect URIs: tests give each case its own client, and so its own switches
- * @param {object} [o.switches] switches for every client (see SWITCHES)
+ * @param {{prefix: string, redirectUris: string[]}} [o.dynamicClients] any client id with this prefix exists, with
+ *   these redirect URIs: tests give each case its own client, and so its own switches
  * @param {boolean} [o.controls] serve POST /__ims/switches?client_id=…, GET /__ims/stats and
- *   POST /__ims/revoke-tokens?client_id=… for tests and the demo
+ *   POST /__ims/revoke-tokens?client_id=… for tests and the demo (to its clients' pages and its own only)
  * @param {boolean} [o.inspector] serve the flow inspector's events at GET /__ims/inspector (see inspector.mjs)
  */
 export async function startLocalIms({
   port = 8001,
   host = 'localhost',
   publicOrigin,
-  clients = [],
-  dynamicClients,
-  switches = {},
+  clients: given = [],
+  user,
+  autoSignIn = false,
+  dynamicClients: dynamic,
+  switches: globalSwitches = {},
   controls = false,
   inspector: inspecting = false,
 } = {}) {
+  // Everything checked before anything listens.
+  checkPort(port);
+  const clients = checkClients(given);
+  const dynamicClients = dynamic && { prefix: dynamic.prefix, redirect_uris: dynamic.redirectUris };
+  const switches = { ...globalSwitches, ...(autoSignIn ? { auto: true } : {}) };
+  const accounts = createAccounts(user);
   const inspector = inspecting ? createInspector() : undefined;
   const server = createServer();
+  // Loopback only: a developer's tool, not a server for the network.
   await new Promise((resolve, reject) => server.once('error', reject).listen(port, '127.0.0.1', resolve));
   const origin = publicOrigin ?? `http://${host}:${server.address().port}`;
   const issuer = origin;
@@ -89,32 +104,51 @@ export async function startLocalIms({
     redirectsFor,
     switchesFor,
     isClientOrigin: cors.isClientOrigin,
+    findAccount: accounts.findAccount,
   });
   provider.use(userinfoOtherSub(switchesFor));
   const callback = provider.callback();
-  const ims = { origin, provider, stats, switchesFor, redirectsFor, inspector, cors };
+  const ims = { origin, provider, stats, switchesFor, redirectsFor, inspector, cors, accounts };
   const interaction = createInteractions(ims);
   const logout = createLogout(ims);
   const authorize = createAuthorize(ims);
   const api = createApi(ims);
 
+  /**
+   * Who may use its own endpoints (switches, stats, revocations, the inspector, which shows live tokens): a page of
+   * one of its clients, one of its own, or a program that sends no Origin (a test, curl). Their answers are readable
+   * by those pages only, never `*`. Null for any other page.
+   */
+  const ownEndpointHeaders = (req) => {
+    const from = req.headers.origin;
+    if (from === undefined) return {};
+    return from === origin || cors.isAnyClientOrigin(from)
+      ? { 'access-control-allow-origin': from, vary: 'origin' }
+      : null;
+  };
+
   server.on('request', async (req, res) => {
     const url = new URL(req.url, origin);
     const clientId = url.searchParams.get('client_id');
     try {
-      if (controls && url.pathname === '/__ims/switches' && req.method === 'POST') {
-        const body = new URLSearchParams(await readBody(req));
-        if (clientId) clientSwitches.set(clientId, parseSwitches(body));
-        return send(res, 204, '', { 'access-control-allow-origin': '*' });
-      }
-      if (controls && url.pathname === '/__ims/revoke-tokens' && req.method === 'POST') {
-        await readBody(req);
-        if (clientId) await api.revokeTokensOf(clientId);
-        return send(res, 204, '', { 'access-control-allow-origin': '*' });
-      }
-      if (inspector && url.pathname === '/__ims/inspector') return inspector.serve(req, res, url);
-      if (controls && url.pathname === '/__ims/stats') {
-        return sendJson(res, 200, stats(clientId), { 'access-control-allow-origin': '*' });
+      if (url.pathname.startsWith('/__ims/')) {
+        const allowed = ownEndpointHeaders(req);
+        if (!allowed) {
+          const description = "The local IMS's own endpoints answer its clients' pages only.";
+          return send(res, 403, errorPage({ error: 'forbidden', description }));
+        }
+        if (controls && url.pathname === '/__ims/switches' && req.method === 'POST') {
+          const body = new URLSearchParams(await readBody(req));
+          if (clientId) clientSwitches.set(clientId, parseSwitches(body));
+          return send(res, 204, '', allowed);
+        }
+        if (controls && url.pathname === '/__ims/revoke-tokens' && req.method === 'POST') {
+          await readBody(req);
+          if (clientId) await api.revokeTokensOf(clientId);
+          return send(res, 204, '', allowed);
+        }
+        if (inspector && url.pathname === '/__ims/inspector') return inspector.serve(req, res, url, allowed);
+        if (controls && url.pathname === '/__ims/stats') return sendJson(res, 200, stats(clientId), allowed);
       }
       if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return await api.handle(req, res, url);
       if (clientId && req.method === 'POST' && (url.pathname === '/ims/token/v3' || url.pathname === '/ims/revoke')) {

@@ -10,8 +10,8 @@ import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { extname, join, normalize, resolve } from 'node:path';
-import { startLocalIms, switchesFromEnvironment, TEST_USER } from '../local-ims/server.mjs';
-import { exactly } from '../local-ims/redirect-uris.mjs';
+import { startLocalIms, TEST_USER } from 'adobe-local-ims';
+import { switchesFromEnvironment } from '../local-ims/switches.mjs';
 import { CLIENT_ID as EXAMPLES_CLIENT_ID, redirectUris as exampleRedirectUris } from '../examples/apps.mjs';
 import { localhostCertificate } from './certificate.mjs';
 
@@ -34,15 +34,14 @@ if (!realClientId) {
     controls: true,
     inspector: true,
     clients: [
-      // As Adobe's docs register their sample: the page's URL as a pattern, 127.0.0.1 as the default.
+      // As Adobe's docs register their sample: the page's URL, and 127.0.0.1 as the default.
       {
-        client_id: DEMO_CLIENT_ID,
-        redirect_uri_patterns: [redirectUri, `${scheme}://127.0.0.1:${demoPort}/redirect.html`].map(exactly),
-        default_redirect_uri: env.DEMO_REDIRECT_URI ?? `${scheme}://127.0.0.1:${demoPort}/redirect.html`,
-        redirect_uris: [redirectUri],
+        clientId: DEMO_CLIENT_ID,
+        redirectUris: [redirectUri, `${scheme}://127.0.0.1:${demoPort}/redirect.html`],
+        defaultRedirectUri: env.DEMO_REDIRECT_URI ?? `${scheme}://127.0.0.1:${demoPort}/redirect.html`,
       },
       // The example apps (examples/) sign in against this IMS too, each on its own port.
-      { client_id: EXAMPLES_CLIENT_ID, redirect_uris: exampleRedirectUris },
+      { clientId: EXAMPLES_CLIENT_ID, redirectUris: exampleRedirectUris },
     ],
     switches: switchesFromEnvironment(env),
   });

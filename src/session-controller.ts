@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
-import type { Session, SessionChange } from './session.js';
+import { EVERY_SUBSCRIBER, type Session, type SessionChange } from './session.js';
 
 /**
  * Connects an element to a session: subscribed while connected, an update on every change, and `on(change, mine)`
@@ -31,7 +31,7 @@ export class SessionController implements ReactiveController {
   hostConnected(): void {
     this.#unsubscribe ??= this.session_?.subscribe_((change, by) => {
       this.#host.requestUpdate();
-      this.#on(change, by === this.#host);
+      this.#on(change, by === this.#host || by === EVERY_SUBSCRIBER);
     });
   }
 

@@ -34,8 +34,14 @@ export type SessionChange =
   | ['auth-error', AuthErrorDetail]
   | ['busy', boolean];
 
-/** `by`: the subscriber that caused the change (a sign-out it asked for is `user` to it, `elsewhere` to the rest). */
+/**
+ * `by`: the subscriber that caused the change (a sign-out it asked for is `user` to it, `elsewhere` to the rest), or
+ * EVERY_SUBSCRIBER, as if each had asked.
+ */
 type Listener = (change: SessionChange, by: unknown) => void;
+
+/** A change each subscriber takes as its own (signOutForTest(): the app's user signed out, whichever button). */
+export const EVERY_SUBSCRIBER = Symbol();
 
 /**
  * A sign-in under way (sign-in-flow.ts makes them).
@@ -114,11 +120,31 @@ export class Session extends EventTarget {
 
   /**
    * A token from a sign-in: stored, then every subscriber hears of it. One that cannot be stored is revoked.
+   * `profile`: who signed in, when known already.
    * @internal
    */
-  signedIn_(token: Token): void {
+  signedIn_(token: Token, profile?: Profile): void {
     keepToken(this, token);
-    if (this.#adopt(token)) this.#report(['token', token]);
+    if (!this.#adopt(token)) return;
+    // Who signed in, when the caller knows (signInForTest()): kept with the token, and IMS is not asked.
+    this.#report(['token', token], !profile);
+    if (!profile) return;
+    try {
+      saveAt(this, token, profile);
+    } catch {
+      // storage is unavailable: the profile is this page's only
+    }
+    this.#setProfile(profile);
+  }
+
+  /**
+   * Signs out without telling IMS (signOutForTest(): the token was never IMS's): sign-ins under way end, and every
+   * element hears `sign-out` with reason `user`, as after its own button.
+   * @internal
+   */
+  forget_(): void {
+    this.endFlows_();
+    this.#lose('user', EVERY_SUBSCRIBER);
   }
 
   /**

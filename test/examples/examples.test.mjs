@@ -1,32 +1,41 @@
-// The example apps as a user gets them: the package packed with `npm pack` and installed from its tarball into
-// examples/, then each app's own type-check and production build, then its build served and driven in Chromium
-// against the local IMS: sign in through the popup to a `token` event on the page, then sign out.
+// The example apps as a user gets them: the kit and adobe-local-ims packed with `npm pack` and installed from their
+// tarballs into examples/, then each app's own type-check and production build, then its build served and driven in
+// Chromium against the local IMS of the installed package: sign in through the popup to a `token` event on the page,
+// then sign out. The React app also runs its own tests, as its developer would: its unit tests (Vitest, in jsdom and
+// happy-dom, with adobe-auth-elements/testing) and its end-to-end test (Playwright, against startLocalIms()). And the
+// installed adobe-local-ims command signs in a page of its printed tags, on another port.
 //
 // The apps are built for fixed origins (apps.mjs, and `npm start`'s local IMS at http://localhost:8001); here every
 // server listens on a port picked free for this run and the browser reaches it under its usual origin, so a
 // developer's own dev server or `npm start` can keep running meanwhile.
+/* global document */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { createReadStream, existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, chromiumArgs, skipWithoutChromium } from '../support/chromium.mjs';
 import { waitForPort } from '../support/processes.mjs';
-import { freePort, hostRules } from '../support/ports.mjs';
-import { startLocalIms } from '../../local-ims/server.mjs';
+import { freePort, freePorts, hostRules } from '../support/ports.mjs';
 import { apps, CLIENT_ID, redirectUris } from '../../examples/apps.mjs';
 
 const EXAMPLES = resolve('examples');
 const IMS_ORIGIN = 'http://localhost:8001';
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NG_CLI_ANALYTICS: 'false', CI: '1' };
 
-/** Runs an npm command in `cwd`, printing its output only when it fails. */
+/** Runs an npm command in `cwd` (with more environment when the last argument is an object), printing its output only when it fails. */
 const npm = (cwd, ...args) => {
+  const more = typeof args.at(-1) == 'object' ? args.pop() : {};
   try {
-    return execFileSync('npm', args, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return execFileSync('npm', args, {
+      cwd,
+      env: { ...env, ...more },
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
   } catch (e) {
     throw new Error(`npm ${args.join(' ')} in ${cwd} failed:\n${e.stdout}\n${e.stderr}`, { cause: e });
   }
@@ -69,26 +78,38 @@ describe(
 
     before(async () => {
       const packDir = mkdtempSync(join(tmpdir(), 'adobe-auth-pack-'));
-      const tarball = join(
-        packDir,
-        npm('.', 'pack', '--silent', '--pack-destination', packDir).trim().split('\n').pop(),
-      );
+      const pack = (...args) =>
+        join(
+          packDir,
+          npm('.', 'pack', ...args, '--silent', '--pack-destination', packDir)
+            .trim()
+            .split('\n')
+            .pop(),
+        );
+      const tarballs = [pack(), pack('-w', 'local-ims')];
       // Reuse examples/node_modules while it is as new as the lockfile; CI starts without it.
       const installed = join(EXAMPLES, 'node_modules/.package-lock.json');
       const lock = join(EXAMPLES, 'package-lock.json');
       if (!existsSync(installed) || statSync(installed).mtimeMs < statSync(lock).mtimeMs) {
         npm(EXAMPLES, 'ci', '--no-audit', '--no-fund');
       }
-      npm(EXAMPLES, 'install', '--no-save', '--no-audit', '--no-fund', tarball);
-      const version = JSON.parse(readFileSync(join(EXAMPLES, 'node_modules/adobe-auth-elements/package.json'))).version;
-      assert.equal(version, JSON.parse(readFileSync('package.json')).version);
+      npm(EXAMPLES, 'install', '--no-save', '--no-audit', '--no-fund', ...tarballs);
+      for (const [pkg, dir] of [
+        ['adobe-auth-elements', '.'],
+        ['adobe-local-ims', 'local-ims'],
+      ]) {
+        const { version } = JSON.parse(readFileSync(join(EXAMPLES, `node_modules/${pkg}/package.json`)));
+        assert.equal(version, JSON.parse(readFileSync(join(dir, 'package.json'))).version, pkg);
+      }
 
+      // The installed package's local IMS, reached at the origin the apps are built for.
+      const { startLocalIms } = await import(join(EXAMPLES, 'node_modules/adobe-local-ims/index.mjs'));
       imsPort = await freePort();
       ims = await startLocalIms({
         port: imsPort,
         publicOrigin: IMS_ORIGIN,
-        clients: [{ client_id: CLIENT_ID, redirect_uris: redirectUris }],
-        switches: { auto: true },
+        clients: [{ clientId: CLIENT_ID, redirectUris }],
+        autoSignIn: true,
       });
     });
 
@@ -101,7 +122,11 @@ describe(
         const dir = join(EXAMPLES, app.name);
         const scripts = JSON.parse(readFileSync(join(dir, 'package.json'))).scripts ?? {};
         if (scripts.typecheck) npm(dir, 'run', 'typecheck');
-        if (scripts.build) npm(dir, 'run', 'build');
+        // Built for the local IMS at its usual origin (a production build signs in at Adobe's by default).
+        if (scripts.build) npm(dir, 'run', 'build', { VITE_IMS_ORIGIN: IMS_ORIGIN });
+        // Its own tests, as its developer runs them.
+        if (scripts.test) npm(dir, 'run', 'test');
+        if (scripts.e2e) npm(dir, 'run', 'e2e', { CHROMIUM_PATH: CHROMIUM });
 
         // Picked now, not before the builds: meanwhile any outgoing connection may have taken a port picked then.
         const port = await freePort();
@@ -144,5 +169,52 @@ describe(
         }
       });
     }
+
+    it('the installed adobe-local-ims command: a page of the tags it prints, on another port, signs in', async () => {
+      const [imsPort, appPort] = await freePorts(2);
+      const app = `http://localhost:${appPort}`;
+      const command = spawn(
+        join(EXAMPLES, 'node_modules/.bin/adobe-local-ims'),
+        ['--client-id', 'cli-app', '--redirect-uri', `${app}/redirect.html`, '--port', `${imsPort}`, '--auto'],
+        { cwd: EXAMPLES, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      let printed = '';
+      const exited = new Promise((resolve) => command.once('exit', resolve));
+      try {
+        await new Promise((resolve, reject) => {
+          command.stdout.on('data', (c) => (printed += c) && printed.includes('Ctrl-C stops it.') && resolve());
+          exited.then(() => reject(new Error(`adobe-local-ims ended:\n${printed}`)));
+        });
+        assert.match(printed, /node_modules\/adobe-auth-elements\/dist\/cdn\//);
+        const page = /<script type="module"[^\n]*\n<adobe-sign-in [^\n]*<\/adobe-sign-in>/.exec(printed)[0];
+        const redirectPage = /<meta name="referrer"[^]*?<adobe-auth-redirect><\/adobe-auth-redirect>/.exec(printed)[0];
+        // The app: the two pages pasted as printed, and the kit from the installed package where the tags load it.
+        const site = mkdtempSync(join(tmpdir(), 'adobe-auth-app-'));
+        writeFileSync(join(site, 'index.html'), `<!doctype html><title>App</title>\n${page}`);
+        writeFileSync(join(site, 'redirect.html'), `<!doctype html><title>Signing in</title>\n${redirectPage}`);
+        const server = await serveStatic(site, appPort, {
+          '/vendor/adobe-auth-elements.js': join(
+            EXAMPLES,
+            'node_modules/adobe-auth-elements/dist/cdn/adobe-auth-elements.js',
+          ),
+        });
+        const browser = await chromium.launch({ executablePath: CHROMIUM, args: chromiumArgs });
+        try {
+          const tab = await browser.newPage();
+          await tab.goto(`${app}/`);
+          const token = tab.evaluate(
+            () => new Promise((resolve) => document.addEventListener('token', (e) => resolve(e.detail))),
+          );
+          await tab.locator('adobe-sign-in').getByRole('button', { name: 'Sign in with Adobe' }).click();
+          assert.equal((await token).clientId, 'cli-app');
+        } finally {
+          await browser.close();
+          server.close();
+        }
+      } finally {
+        command.kill('SIGINT');
+        await exited;
+      }
+    });
   },
 );

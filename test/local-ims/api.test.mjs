@@ -3,7 +3,7 @@
 // does, with the gateway's error_code and message. Pages of the clients' origins can read every answer (CORS).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startLocalIms, TEST_USER } from '../../local-ims/server.mjs';
+import { startLocalIms, TEST_USER } from 'adobe-local-ims';
 import { inspectorEvents, revoke, tokenFor } from '../support/ims-client.mjs';
 
 const APP = 'http://app.localhost:9000';
@@ -42,8 +42,8 @@ describe('local IMS: the stand-in Adobe API', () => {
       port: 0,
       controls: true,
       inspector: true,
-      clients: [{ client_id: 'other-app', redirect_uris: [`${OTHER_APP}/redirect.html`] }],
-      dynamicClients: { prefix: 'test-', redirect_uris: [REDIRECT] },
+      clients: [{ clientId: 'other-app', redirectUris: [`${OTHER_APP}/redirect.html`] }],
+      dynamicClients: { prefix: 'test-', redirectUris: [REDIRECT] },
     });
   });
   after(() => ims.close());
@@ -189,9 +189,14 @@ describe('local IMS: the stand-in Adobe API', () => {
     const a = await signedIn();
     const b = await tokenFor(ims, a.id, { redirectUri: REDIRECT });
     const bystander = await signedIn();
-    const res = await fetch(`${ims.origin}/__ims/revoke-tokens?client_id=${a.id}`, { method: 'POST' });
+    // From the demo's page, a page of one of the IMS's clients.
+    const page = new URL(REDIRECT).origin;
+    const res = await fetch(`${ims.origin}/__ims/revoke-tokens?client_id=${a.id}`, {
+      method: 'POST',
+      headers: { origin: page },
+    });
     assert.equal(res.status, 204);
-    assert.equal(res.headers.get('access-control-allow-origin'), '*');
+    assert.equal(res.headers.get('access-control-allow-origin'), page);
     for (const token of [a.accessToken, b.accessToken]) {
       await refusal(await call('/api/hello', { token, apiKey: a.id }), 401, '401013', 'Oauth token is not valid');
     }
@@ -200,7 +205,7 @@ describe('local IMS: the stand-in Adobe API', () => {
   });
 
   it('serves the control only when controls are on, and the API always', async () => {
-    const plain = await startLocalIms({ port: 0, dynamicClients: { prefix: 'test-', redirect_uris: [REDIRECT] } });
+    const plain = await startLocalIms({ port: 0, dynamicClients: { prefix: 'test-', redirectUris: [REDIRECT] } });
     try {
       const id = client();
       const { accessToken } = await tokenFor(plain, id, { redirectUri: REDIRECT });

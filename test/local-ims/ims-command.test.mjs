@@ -1,5 +1,6 @@
-// `npm run ims` as a developer runs it beside their own app: the command a README gives, the tags it prints pasted
-// into a plain page served from another port, and a sign-in there through the IMS's screens in Chromium.
+// The adobe-local-ims command (`npm run ims` in this repository runs it) as a developer runs it beside their own app:
+// the command a README gives, the settings it refuses (each in one line), the tags it prints pasted into a plain page
+// served from another port, and a sign-in there through the IMS's screens in Chromium.
 /* global document, window */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -70,7 +71,7 @@ const signInWithoutScreens = async (imsOrigin, clientId, redirectUri) => {
   return new URL(url);
 };
 
-describe('npm run ims', () => {
+describe('npm run ims (the adobe-local-ims command)', () => {
   it('says how to use it with --help', async () => {
     const { code, stdout } = await npmRunImsOnce(['--help']);
     assert.equal(code, 0);
@@ -79,22 +80,50 @@ describe('npm run ims', () => {
     assert.match(stdout, /--redirect-uri-pattern REGEX/);
     assert.match(stdout, /--default-redirect-uri URL/);
     assert.match(stdout, /--port N/);
+    assert.match(stdout, /--auto/);
+    assert.match(stdout, /--user-name NAME/);
+    assert.match(stdout, /--user-email EMAIL/);
     assert.match(stdout, /Without --client-id it registers client "my-app"/);
     assert.match(stdout, /IMS_AUTO=1/);
   });
 
   for (const [args, message] of [
     [['--redirect-uri', 'http://localhost:5173/redirect.html'], /put a --client-id before it/],
-    [['--client-id', 'app'], /needs a --redirect-uri/],
-    [['--client-id', 'app', '--redirect-uri', 'redirect.html'], /not an absolute URL/],
-    [['--client-id', 'app', '--redirect-uri-pattern', '^http://localhost:\\d+/'], /--default-redirect-uri/],
+    [['--client-id', 'app'], /client app needs a redirect URI/],
+    [['--client-id', 'app', '--redirect-uri', 'redirect.html'], /redirect\.html: not an absolute http\(s\) URL/],
+    [['--client-id', 'app', '--redirect-uri', 'javascript:alert(1)'], /javascript:alert\(1\): not an absolute http/],
+    [['--client-id', 'app', '--redirect-uri-pattern', '^http://localhost:\\d+/'], /give its default redirect URI/],
     [['--client-id', 'app', '--redirect-uri-pattern', '(', '--default-redirect-uri', 'https://x/'], /pattern \(/],
-    [['--client-id', 'app', '--redirect-uri', 'http://localhost/r', '--port', 'eighty'], /not a port/],
+    [
+      ['--client-id', 'app', '--redirect-uri-pattern', '^(a+)+$', '--default-redirect-uri', 'https://x/'],
+      /\^\(a\+\)\+\$: can backtrack catastrophically/,
+    ],
+    [
+      [
+        '--client-id',
+        'app',
+        '--redirect-uri',
+        'http://localhost/a',
+        '--client-id',
+        'app',
+        '--redirect-uri',
+        'http://localhost/b',
+      ],
+      /client app is registered twice/,
+    ],
+    [['--client-id', 'app', '--redirect-uri', 'http://localhost/r', '--port', 'eighty'], /--port eighty: not a port/],
+    [['--client-id', 'app', '--redirect-uri', 'http://localhost/r', '--port', '0x50'], /--port 0x50: not a port/],
+    [['--client-id', 'app', '--redirect-uri', 'http://localhost/r', '--port', '70000'], /port 70000: not a port/],
+    [['--user-email', 'nobody'], /--user-email nobody: not an email address/],
   ]) {
-    it(`refuses ${args.join(' ')}, saying why`, async () => {
-      const { code, stderr } = await npmRunImsOnce(args);
+    it(`refuses ${args.join(' ')}, saying why in one line`, async () => {
+      const { code, stdout, stderr } = await npmRunImsOnce(args);
       assert.equal(code, 2);
-      assert.match(stderr, message);
+      const [line, hint, ...more] = stderr.trim().split('\n');
+      assert.match(line, /^adobe-local-ims: /);
+      assert.match(line, message);
+      assert.equal(hint, '(adobe-local-ims --help says how)');
+      assert.deepEqual([more, stdout], [[], ''], 'nothing else: no stack trace, nothing listening');
     });
   }
 
@@ -187,7 +216,7 @@ describe('npm run ims, beside a page of your own, in Chromium', { skip: skipWith
       scriptSrc: /<script type="module" src="([^"]+)"><\/script>/.exec(out)[1],
       page: /<script type="module"[^\n]*\n<adobe-sign-in [^\n]*<\/adobe-sign-in>/.exec(out)[0],
       redirectPage: /<meta name="referrer"[^]*?<adobe-auth-redirect><\/adobe-auth-redirect>/.exec(out)[0],
-      user: /Test user: (\S+) \/ (\S+)/.exec(out).slice(1),
+      user: /User: +[^,\n]+, (\S+) \/ (\S+)/.exec(out).slice(1),
     };
     assert.match(printed.page, new RegExp(`ims-origin="http://localhost:${imsPort}"`));
     assert.match(printed.page, new RegExp(`client-id="${CLIENT}"`));

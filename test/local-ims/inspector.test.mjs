@@ -2,7 +2,7 @@
 // must be when the thing happened at IMS.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startLocalIms } from '../../local-ims/server.mjs';
+import { startLocalIms } from 'adobe-local-ims';
 import { codeFor, exchange, inspectorEvents } from '../support/ims-client.mjs';
 
 const REDIRECT = 'http://app.localhost:9000/redirect.html';
@@ -13,7 +13,7 @@ describe('local IMS: the flow inspector', () => {
     ims = await startLocalIms({
       port: 0,
       inspector: true,
-      dynamicClients: { prefix: 'test-', redirect_uris: [REDIRECT] },
+      dynamicClients: { prefix: 'test-', redirectUris: [REDIRECT] },
     });
   });
   after(() => ims.close());

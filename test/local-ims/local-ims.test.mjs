@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startLocalIms, TEST_USER } from '../../local-ims/server.mjs';
+import { startLocalIms, TEST_USER } from 'adobe-local-ims';
 import { Browser, authorizeUrl, exchange, pkcePair } from '../support/ims-client.mjs';
 
 const APP = 'http://app.localhost:9000';
@@ -68,19 +68,19 @@ describe('local IMS', () => {
     ims = await startLocalIms({
       port: 0,
       clients: [
-        { client_id: 'registered', redirect_uris: [REDIRECT] },
+        { clientId: 'registered', redirectUris: [REDIRECT] },
         {
-          client_id: 'patterned',
-          redirect_uri_patterns: ['^http://app\\.localhost:9000/(a|b)\\.html$'],
-          default_redirect_uri: `${APP}/default.html`,
+          clientId: 'patterned',
+          redirectUriPatterns: ['^http://app\\.localhost:9000/(a|b)\\.html$'],
+          defaultRedirectUri: `${APP}/default.html`,
         },
         {
-          client_id: 'any-port',
-          redirect_uri_patterns: ['^http://localhost:\\d+/cb\\.html$'],
-          default_redirect_uri: 'https://default.localhost/cb.html',
+          clientId: 'any-port',
+          redirectUriPatterns: ['^http://localhost:\\d+/cb\\.html$'],
+          defaultRedirectUri: 'https://default.localhost/cb.html',
         },
       ],
-      dynamicClients: { prefix: 'test-', redirect_uris: [REDIRECT] },
+      dynamicClients: { prefix: 'test-', redirectUris: [REDIRECT] },
     });
   });
   after(() => ims.close());

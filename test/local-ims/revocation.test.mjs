@@ -3,7 +3,7 @@
 // revokeGrant switch brings back oidc-provider's revocation of the whole grant.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startLocalIms } from '../../local-ims/server.mjs';
+import { startLocalIms } from 'adobe-local-ims';
 import { codeFor, exchange, inspectorEvents, revoke, tokenFor, userinfo } from '../support/ims-client.mjs';
 
 const APP = 'http://app.localhost:9000';
@@ -34,7 +34,7 @@ describe('local IMS: revoking a token', () => {
       port: 0,
       controls: true,
       inspector: true,
-      dynamicClients: { prefix: 'test-', redirect_uris: [REDIRECT] },
+      dynamicClients: { prefix: 'test-', redirectUris: [REDIRECT] },
     });
   });
   after(() => ims.close());

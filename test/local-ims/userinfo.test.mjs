@@ -3,7 +3,7 @@
 // (CORS, preflight included: the page sends Authorization), and the requests counted per client.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startLocalIms, TEST_USER } from '../../local-ims/server.mjs';
+import { startLocalIms, TEST_USER } from 'adobe-local-ims';
 import { tokenFor, userinfo } from '../support/ims-client.mjs';
 
 const APP = 'http://app.localhost:9000';
@@ -28,7 +28,7 @@ describe('local IMS: userinfo switches', () => {
     ims = await startLocalIms({
       port: 0,
       controls: true,
-      dynamicClients: { prefix: 'test-', redirect_uris: [REDIRECT] },
+      dynamicClients: { prefix: 'test-', redirectUris: [REDIRECT] },
     });
   });
   after(() => ims.close());
@@ -102,7 +102,7 @@ describe('local IMS: userinfo switches', () => {
   });
 
   it('never answers (userinfo=hang) until the IMS closes', async () => {
-    const own = await startLocalIms({ port: 0, dynamicClients: { prefix: 'test-', redirect_uris: [REDIRECT] } });
+    const own = await startLocalIms({ port: 0, dynamicClients: { prefix: 'test-', redirectUris: [REDIRECT] } });
     const id = client();
     const { accessToken } = await tokenFor(own, id, { redirectUri: REDIRECT, scope: SCOPE });
     own.setSwitches(id, { userinfo: 'hang' });

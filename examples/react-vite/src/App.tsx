@@ -1,14 +1,11 @@
 import { useState } from 'react';
-import 'adobe-auth-elements/define';
-import type { TokenDetail } from 'adobe-auth-elements';
-
-// Your credential's client id, and the local IMS of `npm run ims` (leave ims-origin out for Adobe's own).
-const CLIENT_ID = 'adobe-auth-example';
-const IMS_ORIGIN = 'http://localhost:8001';
+import { useAdobeSession } from 'adobe-auth-elements/react';
+import { CLIENT_ID, IMS_ORIGIN } from './ims';
 
 export function App() {
-  const [token, setToken] = useState<TokenDetail | null>(null);
-  const [status, setStatus] = useState('Signed out');
+  // Signed in or not, and who: the session the <adobe-sign-in> below shares, as React state.
+  const { token, profile } = useAdobeSession({ clientId: CLIENT_ID, imsOrigin: IMS_ORIGIN });
+  const [error, setError] = useState<string | null>(null);
   return (
     <main>
       <h1>React</h1>
@@ -16,18 +13,14 @@ export function App() {
         client-id={CLIENT_ID}
         redirect-uri={`${location.origin}/redirect.html`}
         ims-origin={IMS_ORIGIN}
-        ontoken={(e) => {
-          setToken(e.detail);
-          setStatus(`Signed in until ${new Date(e.detail.expiresAt).toLocaleTimeString()}`);
-        }}
-        onauth-error={(e) => setStatus(`Error: ${e.detail.code}`)}
-        onsign-out={() => {
-          setToken(null);
-          setStatus('Signed out');
-        }}
+        scope="AdobeID,openid,profile,email"
+        ontoken={() => setError(null)}
+        onauth-error={(e) => setError(`Error: ${e.detail.code}`)}
       />
-      <p role="status">{status}</p>
-      {token && <p>Scopes: {token.scope}</p>}
+      <p role="status">
+        {token ? `Signed in until ${new Date(token.expiresAt).toLocaleTimeString()}` : (error ?? 'Signed out')}
+      </p>
+      {profile && <p>Signed in as {profile.name}</p>}
     </main>
   );
 }
