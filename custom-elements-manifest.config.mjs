@@ -22,6 +22,14 @@ export default {
     return globs.map((glob) => program.getSourceFile(resolve(glob)));
   },
   plugins: [
+    {
+      // Private fields (#session, #user…) are no one's API: left out of the manifest, and of the type parser's work.
+      name: 'no-private-fields',
+      analyzePhase({ ts, node, moduleDoc }) {
+        if (node.kind !== ts.SyntaxKind.ClassDeclaration) return;
+        for (const d of moduleDoc.declarations ?? []) d.members = d.members?.filter((m) => !m.name.startsWith('#'));
+      },
+    },
     typeParserPlugin(),
     {
       name: 'dist-paths',

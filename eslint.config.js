@@ -15,6 +15,8 @@ export default tseslint.config(
       'examples/**/.angular/',
       'examples/**/next-env.d.ts',
       'examples/**/test-results/',
+      // The README's recipe copies the CDN files here to serve them beside the pages.
+      'examples/html/adobe-auth-elements*.js',
     ],
   },
   js.configs.recommended,

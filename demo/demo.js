@@ -21,9 +21,11 @@ if (config.testUser) {
 }
 
 // The tag to copy: the element's own attributes, one per line.
-const SHOWN = ['client-id', 'redirect-uri', 'ims-origin', 'environment', 'scope', 'mode'];
+const SHOWN = ['client-id', 'redirect-uri', 'ims-origin', 'environment', 'scope', 'mode', 'end-session'];
 const showSnippet = () => {
-  const attrs = SHOWN.filter((a) => signIn.hasAttribute(a)).map((a) => `  ${a}="${signIn.getAttribute(a)}"`);
+  const attrs = SHOWN.filter((a) => signIn.hasAttribute(a)).map((a) =>
+    signIn.getAttribute(a) ? `  ${a}="${signIn.getAttribute(a)}"` : `  ${a}`,
+  );
   $('snippet').textContent =
     `<script type="module" src="/vendor/adobe-auth-elements.js"></script>\n` +
     `<adobe-sign-in\n${attrs.join('\n')}\n></adobe-sign-in>`;
@@ -43,6 +45,16 @@ const setMode = () => {
 };
 $('full-page').addEventListener('change', setMode);
 setMode();
+
+// end-session: a sign-out also ends the IMS session, so the next sign-in shows IMS's screens again.
+$('end-session').checked = sessionStorage.getItem('demo:end-session') === '1';
+const setEndSession = () => {
+  signIn.toggleAttribute('end-session', $('end-session').checked);
+  sessionStorage.setItem('demo:end-session', $('end-session').checked ? '1' : '');
+  showSnippet();
+};
+$('end-session').addEventListener('change', setEndSession);
+setEndSession();
 
 // Scenarios: the local IMS's switches for this client id, for the next sign-in.
 const SCENARIOS = {
@@ -133,7 +145,9 @@ const add = ({ source = 'page', title, fields = {}, check, why, at = Date.now(),
   }
   const later = [...$('timeline').children].find((other) => Number(other.dataset.at) > at);
   $('timeline').insertBefore(li, later ?? null);
-  li.scrollIntoView({ block: 'nearest' });
+  // Followed only while the timeline is in view: the page never jumps away from the button the user is at.
+  const { top, bottom } = $('timeline').getBoundingClientRect();
+  if (top < innerHeight && bottom > 0) li.scrollIntoView({ block: 'nearest' });
 };
 
 const base64url = (bytes) =>

@@ -7,6 +7,7 @@ const page = (title, body) => `<!doctype html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>${esc(title)} · Local IMS</title>
 <style>
   body { font: 16px/1.5 system-ui, sans-serif; background: #f5f5f5; margin: 0; display: grid; place-items: center; min-height: 100vh; }
