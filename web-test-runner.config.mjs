@@ -7,7 +7,13 @@ import { webdriverLauncher } from '@web/test-runner-webdriver';
 import { defaultReporter } from '@web/test-runner';
 import * as puppeteerCore from 'puppeteer-core';
 import { fakeImsMiddleware } from './test/support/fake-ims.mjs';
-import { refererProbe, sameOriginIms, slowModule, translationsProbe } from './test/support/probes.mjs';
+import {
+  heldAndRedirected,
+  refererProbe,
+  sameOriginIms,
+  slowModule,
+  translationsProbe,
+} from './test/support/probes.mjs';
 import { countingReporter } from './test/support/counting-reporter.mjs';
 import { progressOnce } from './test/support/progress-once.mjs';
 import { xvfb, waitForPort } from './test/support/processes.mjs';
@@ -235,6 +241,7 @@ export default {
     refererProbe,
     slowModule,
     translationsProbe(version),
+    heldAndRedirected,
     sameOriginIms(() => ims.sameOriginPort),
   ],
   plugins: [

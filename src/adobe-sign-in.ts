@@ -13,6 +13,10 @@ import { emit, errorDetail, type TokenDetail } from './events.js';
 
 let button: HTMLElement | undefined;
 
+/** A claim as the text to show: a string, cut at 100 characters; anything else is none. */
+const asText = (claim: unknown): string =>
+  typeof claim == 'string' ? (claim.length > 100 ? `${claim.slice(0, 99)}…` : claim) : '';
+
 /**
  * A "Sign in with Adobe" button: OAuth 2.0 authorization code flow with PKCE against Adobe IMS, in a popup or the
  * whole page. Once signed in, it offers sign-out. Every `<adobe-sign-in>` of the same IMS, client id and storage
@@ -137,7 +141,9 @@ export class AdobeSignIn extends LocalizedElement {
   declare storage: StorageKind;
   /** Seconds before expiry at which `token-expiring` fires. */
   declare renewBefore: number;
-  /** Sign-out also ends the user's IMS session, so the next sign-in asks for credentials. */
+  /**
+   * Sign-out also asks IMS to end the user's IMS session, and the next sign-in asks for credentials (`prompt=login`).
+   */
   declare endSession: boolean;
   /** No new sign-in or sign-out while set; a sign-in already under way still completes. */
   declare disabled: boolean;
@@ -304,15 +310,17 @@ export class AdobeSignIn extends LocalizedElement {
     const p = this.profile;
     if (this.signedIn && !this.#user) {
       // Made the first time it is needed: most elements on a page never sign in.
-      this.#user = h('span', { part: 'user' }, h('slot', { name: 'user' }));
+      // dir="auto": the name is isolated from the text around it, in its own direction.
+      this.#user = h('span', { part: 'user', dir: 'auto' }, h('slot', { name: 'user' }));
       this.#user.addEventListener('slotchange', () => this.requestUpdate());
       this.#button.before(this.#user);
     }
     if (this.#user) {
       const slot = this.#user.firstChild as HTMLSlotElement;
-      const who = p?.name || p?.email || '';
+      const who = asText(p?.name) || asText(p?.email);
       say(slot, who);
-      this.#user.title = who && l.user.replace('{name}', who);
+      // The name isolated (U+2068…U+2069): its bidi controls cannot turn the sentence around it.
+      this.#user.title = who && l.user.replace('{name}', () => `\u2068${who}\u2069`);
       this.#user.hidden = !who && !slot.assignedNodes().length;
     }
   }

@@ -7,6 +7,7 @@ import {
   keepToken,
   parseRecord,
   recordAt,
+  RELOGIN,
   saveAt,
   sessionStore,
   storeFor,
@@ -61,10 +62,8 @@ export class Session extends EventTarget {
   declare readonly ims: string;
   declare readonly clientId: string;
   declare readonly storage: StorageKind;
-  /** The current token, frozen; null when signed out. */
-  token: Token | null = null;
-  /** Who signed in (IMS's userinfo claims, frozen), when the scope asked for them; else null. */
-  profile: Profile | null = null;
+  #token: Token | null = null;
+  #profile: Profile | null = null;
   /**
    * The sign-ins under way: at most one busy, and those a reloaded page still listens for.
    * @internal
@@ -72,6 +71,20 @@ export class Session extends EventTarget {
   readonly flows_ = new Set<Flow>();
   #listeners = new Set<Listener>();
   #expiry?: ReturnType<typeof setTimeout>;
+
+  /**
+   * The current token, frozen; null when signed out. A token the clock has passed (a laptop woken, the clock set
+   * forward) is signed out, reason `expired`, before anyone gets it.
+   */
+  get token(): Token | null {
+    this.expire_();
+    return this.#token;
+  }
+
+  /** Who signed in (IMS's userinfo claims, frozen), when the scope asked for them; else null. */
+  get profile(): Profile | null {
+    return this.token && this.#profile;
+  }
 
   constructor(ims: string, clientId: string, storage: StorageKind) {
     super();
@@ -112,6 +125,32 @@ export class Session extends EventTarget {
     return [...this.flows_].find((f) => f.busy && (owner === undefined || f.owner_ === owner));
   }
 
+  /**
+   * Signs out, reason `expired`, a token the clock has passed: its timer counts time the page was running, not the
+   * wall clock (a page shown again after a laptop slept).
+   * @internal
+   */
+  expire_(): void {
+    if (this.#token && this.#token.expiresAt <= Date.now()) this.#lose('expired');
+  }
+
+  /**
+   * Whether the next sign-in must ask for credentials: a sign-out with end-session came before it (in this storage,
+   * so a reload, or another tab of a `local` session, remembers it), and no sign-in since.
+   * @internal
+   */
+  relogin_(): boolean {
+    try {
+      return !!storeFor(this.storage).getItem(this.#reloginKey);
+    } catch {
+      return false;
+    }
+  }
+
+  get #reloginKey(): string {
+    return tokenKey(this.ims, this.clientId, RELOGIN);
+  }
+
   /** @internal */
   subscribe_(listener: Listener): () => void {
     this.#listeners.add(listener);
@@ -120,21 +159,16 @@ export class Session extends EventTarget {
 
   /**
    * A token from a sign-in: stored, then every subscriber hears of it. One that cannot be stored is revoked.
-   * `profile`: who signed in, when known already.
    * @internal
    */
-  signedIn_(token: Token, profile?: Profile): void {
+  signedIn_(token: Token): void {
     keepToken(this, token);
-    if (!this.#adopt(token)) return;
-    // Who signed in, when the caller knows (signInForTest()): kept with the token, and IMS is not asked.
-    this.#report(['token', token], !profile);
-    if (!profile) return;
     try {
-      saveAt(this, token, profile);
+      storeFor(this.storage).removeItem(this.#reloginKey);
     } catch {
-      // storage is unavailable: the profile is this page's only
+      // storage is unavailable: nothing was remembered
     }
-    this.#setProfile(profile);
+    if (this.#adopt(token)) this.#report(['token', token]);
   }
 
   /**
@@ -149,12 +183,20 @@ export class Session extends EventTarget {
 
   /**
    * Signs out: ends any sign-in under way (its late token is revoked, never taken), forgets the token and revokes it
-   * at the IMS that issued it; `endSession` also ends the user's IMS session. `by`: the element that asked.
+   * at the IMS that issued it; `endSession` also asks IMS to end the user's IMS session, and the session's next
+   * sign-in asks for credentials (`prompt=login`) whatever IMS did. `by`: the element that asked.
    */
   signOut({ endSession = false }: { endSession?: boolean } = {}, by?: unknown): void {
     this.endFlows_();
     const token = this.token;
     if (!token) return;
+    if (endSession) {
+      try {
+        storeFor(this.storage).setItem(this.#reloginKey, '1');
+      } catch {
+        // storage is unavailable: this page's next sign-in asks anyway, IMS permitting
+      }
+    }
     revokeToken(this.ims, token, endSession);
     this.#lose('user', by);
   }
@@ -162,8 +204,8 @@ export class Session extends EventTarget {
   /**
    * `fetch()` with the token: `Authorization: Bearer` and `x-api-key` (the client id, unless set), only to an https
    * origin under adobe.io, loopback, or an origin allowed with `trustApiOrigin()`; anything else rejects with
-   * `config_error` and sends nothing. Signed out: `login_required`. A 401 signs the session out (`rejected`), and the
-   * caller still gets the response.
+   * `config_error` and sends nothing. Signed out, or the token expired: `login_required`. A 401 from the origin the
+   * token went to signs the session out (`rejected`), and the caller still gets the response.
    */
   async fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
     let req: Request | undefined;
@@ -184,7 +226,9 @@ export class Session extends EventTarget {
     req.headers.set('authorization', `Bearer ${token.accessToken}`);
     if (!req.headers.has('x-api-key')) req.headers.set('x-api-key', this.clientId);
     const res = await fetch(req);
-    if (res.status == 401 && this.token?.accessToken == token.accessToken) {
+    // A redirect to another origin drops the token: a 401 from there says nothing of it.
+    const answered = res.redirected ? new URL(res.url).origin : new URL(req.url).origin;
+    if (res.status == 401 && answered == new URL(req.url).origin && this.#token?.accessToken == token.accessToken) {
       revokeToken(this.ims, token);
       this.#lose('rejected');
     }
@@ -215,8 +259,9 @@ export class Session extends EventTarget {
   }
 
   /**
-   * Another tab changed the stored record: take it. `said`: the value the event carried, which names why a token was
-   * removed. A value that is not a token of this client is ignored.
+   * Another tab changed the stored record (or signInForTest() made one): take it, the token and who it is for, asking
+   * IMS nothing. `said`: the value the event carried, which names why a token was removed. A value that is not a
+   * token of this client is ignored.
    * @internal
    */
   sync_(raw: string | null, said?: string | null): void {
@@ -224,10 +269,10 @@ export class Session extends EventTarget {
     const rejected = [raw, said].some((v) => v?.includes('"rejected"'));
     if (record) {
       if (this.#adopt(record.token)) this.#report(['token', record.token], false);
-      if (record.profile && !this.profile) this.#setProfile(record.profile);
+      if (record.profile && !this.#profile) this.#setProfile(record.profile);
     } else if (raw == null || rejected) {
       // Every tab's own timer signs it out at expiry: whichever tab clears the storage first, the others say `expired`.
-      const expired = this.token && this.token.expiresAt <= Date.now() + 1000;
+      const expired = this.#token && this.#token.expiresAt <= Date.now() + 1000;
       const reason = rejected ? 'rejected' : expired ? 'expired' : 'elsewhere';
       // Signed out in another tab: a sign-in under way here must not sign the user in again.
       if (reason == 'elsewhere') this.endFlows_();
@@ -241,8 +286,7 @@ export class Session extends EventTarget {
     const [type, token] = change;
     if (!ask || type != 'token' || !wantsProfile(token.scope)) return;
     void fetchProfile(this.ims, token).then((profile) => {
-      if (!profile || this.token?.accessToken != token.accessToken) return;
-      profile = Object.freeze(profile);
+      if (!profile || this.#token?.accessToken != token.accessToken) return;
       try {
         // Kept with its token, so a reload or another tab of a `local` session has it without asking again.
         if (this.#holds(token)) saveAt(this, token, profile);
@@ -254,7 +298,7 @@ export class Session extends EventTarget {
   }
 
   #setProfile(profile: Profile): void {
-    this.profile = profile;
+    this.#profile = profile;
     this.#emit(['profile', profile]);
   }
 
@@ -263,7 +307,7 @@ export class Session extends EventTarget {
   }
 
   #lose(reason: SignOutReason, by?: unknown): void {
-    if (this.token) this.#forget(this.token, reason);
+    if (this.#token) this.#forget(this.#token, reason);
     if (this.#adopt(null)) this.#emit(this.#out(reason), by);
   }
 
@@ -289,9 +333,9 @@ export class Session extends EventTarget {
 
   /** Takes `token` (and who it is for) as the current one and sets its expiry; true when it changed. */
   #adopt(token: Token | null, profile: Profile | null = null): boolean {
-    if (token?.accessToken === this.token?.accessToken) return false;
-    this.token = token;
-    this.profile = profile;
+    if (token?.accessToken === this.#token?.accessToken) return false;
+    this.#token = token;
+    this.#profile = profile;
     clearTimeout(this.#expiry);
     if (token) this.#expiry = timerAt(token.expiresAt, () => this.#lose('expired'));
     return true;

@@ -40,7 +40,13 @@ export const sessionFor = (ims: string, clientId: string, storage: StorageKind):
   const key = `${storage} ${ims} ${clientId}`;
   let s = sessions.get(key);
   if (!s) {
-    if (!sessions.size) addEventListener('storage', onStorage);
+    if (!sessions.size) {
+      addEventListener('storage', onStorage);
+      // A page shown again (a laptop woken, a tab come back): a token the clock has passed is signed out at once.
+      document.addEventListener('visibilitychange', () => {
+        if (!document.hidden) for (const x of sessions.values()) x.expire_();
+      });
+    }
     sessions.set(key, (s = new Session(ims, clientId, storage)));
     resumeSignIns(s);
   }
@@ -52,8 +58,10 @@ export const sessionFor = (ims: string, clientId: string, storage: StorageKind):
  * `profile`, `signOut()` and `fetch()`. Throws `config_error` for missing or wrong settings, an untrusted IMS among them.
  */
 export const getSession = (o: SessionOptions): Session => {
-  const storage = o.storage || 'session';
-  if (!o.clientId) throw configError('client-id is required.');
+  // Each setting read once: what is checked is what is used.
+  const { clientId, environment, imsOrigin, storage: kind } = o ?? ({} as SessionOptions);
+  const storage = kind || 'session';
+  if (!clientId || typeof clientId != 'string') throw configError('client-id is required.');
   if (!['session', 'local', 'memory'].includes(storage)) throw configError('storage must be session, local or memory.');
-  return sessionFor(imsOriginFor(o.environment, o.imsOrigin), o.clientId, storage);
+  return sessionFor(imsOriginFor(environment, imsOrigin), clientId, storage);
 };

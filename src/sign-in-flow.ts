@@ -191,7 +191,8 @@ export const startSignIn = (
         ...tx,
         scope: o.scope,
         locale,
-        prompt: o.prompt,
+        // After a sign-out that ended the IMS session, IMS asks for credentials even if it kept its session.
+        prompt: o.prompt || (session.relogin_() ? 'login' : null),
         state,
         codeChallenge,
         extra,

@@ -3,6 +3,7 @@
 // happy-dom run it as a browser does); every element and getSession() of the settings shows it, and `token` (and
 // `profile`) fire as for a real sign-in. Never in the CDN file, nor in the package's main entry.
 import { getSession, type SessionOptions } from './sessions.js';
+import { saveAt } from './oauth/storage.js';
 import type { Token } from './oauth/token-request.js';
 import type { Profile } from './oauth/userinfo.js';
 
@@ -30,8 +31,11 @@ export const signInForTest = ({ token: given = {}, profile, ...options }: TestSi
     ...given,
     clientId: session.clientId,
   });
-  session.signedIn_(token, profile && Object.freeze({ sub: 'test-user@AdobeID', ...profile }));
-  return token;
+  // Stored, and taken as another tab's sign-in is: the same events, and IMS asked nothing.
+  const who = profile && { sub: 'test-user@AdobeID', ...profile };
+  saveAt(session, token, who as Profile | undefined);
+  session.sync_(JSON.stringify({ ...token, profile: who }));
+  return session.token!;
 };
 
 /** Signs the session of these settings out, with reason `user`, telling no IMS. */

@@ -10,7 +10,8 @@ export const CALLBACK_PARAMS = ['code', 'state', 'error', 'error_description', '
 /**
  * Reads `?code&state` or `?error&error_description&state` (and RFC 9207's `iss`) from a redirect URL's query.
  * Returns null when the query holds none of them (the page was opened directly).
- * Malformed input throws instead of guessing: both a code and an error, a repeated parameter, no state.
+ * Malformed input throws instead of guessing: both a code and an error, a repeated parameter, a code with no state;
+ * an error with no state throws the IdP's own error.
  */
 export const parseCallback = (search: string | URLSearchParams): Callback | null => {
   const q = new URLSearchParams(search);
@@ -19,7 +20,19 @@ export const parseCallback = (search: string | URLSearchParams): Callback | null
   if (CALLBACK_PARAMS.some((n) => q.getAll(n).length > 1) || !code == !error) {
     throw new AuthError('invalid_response', `Not a sign-in answer (one code or one error, each once): ${q}`);
   }
-  if (!state) throw new AuthError('state_mismatch', 'The answer has no state.');
+  if (!state) {
+    // An IdP's error with no state is still its error to report; it is tied to no sign-in, and nothing is exchanged.
+    if (error) {
+      throw new AuthError(
+        error,
+        `IMS answered ${error}: ${description || error} (with no state: not tied to a sign-in of this page).`,
+        {
+          description,
+        },
+      );
+    }
+    throw new AuthError('state_mismatch', 'The answer has no state.');
+  }
   return error
     ? { state, iss, error: new AuthError(error, description || error, { description }) }
     : { state, iss, code: code! };

@@ -101,6 +101,8 @@ export const completeRedirect = async (o: ExchangeOptions = {}): Promise<Redirec
     // now, while the answer is checked: the lock it takes is slow to come while a page loads (tens of milliseconds).
     const handsOff = tx.mode == 'popup' && !window.opener;
     const claimed = handsOff ? undefined : claimState(state + tx.createdAt);
+    // Awaited below; a failure before that is reported for what it is.
+    claimed?.catch(() => {});
     checkIssuer(cb.iss, tx.ims, tx.sendsIss);
     if ('error' in cb) throw cb.error;
     for (const [key, pinned] of [

@@ -1,6 +1,6 @@
 import { AuthError, errorDetail, type AuthErrorDetail } from './errors.js';
 import { revokeToken, type Token } from './token-request.js';
-import type { Profile } from './userinfo.js';
+import { profileOf, type Profile } from './userinfo.js';
 
 /** Where tokens are kept: `session` (this tab), `local` (every tab of the origin) or `memory` (this page only). */
 export type StorageKind = 'session' | 'local' | 'memory';
@@ -27,15 +27,21 @@ export interface Transaction {
 
 /**
  * How long a sign-in may take: a transaction older than this is dropped (the user has abandoned it), and a popup
- * still open then is closed with `timeout`. An object, so that tests can shorten it.
+ * still open then is closed with `timeout`. In an object with the other limits, so that tests can shorten them.
  */
 export const TRANSACTION_TTL_MS = 10 * 60 * 1000;
-export const limits = { transactionMs: TRANSACTION_TTL_MS };
+export const limits = {
+  transactionMs: TRANSACTION_TTL_MS,
+  /** How long a claim waits for its lock (claimState): a lock that never comes fails the sign-in as a timeout. */
+  claimMs: 10000,
+};
 
 const TX = 'adobe-auth:tx:';
 const TOKEN = 'adobe-auth:token:';
 const OUTCOME = 'adobe-auth:outcome:';
 const CLAIM = 'adobe-auth:used:';
+/** The prefix of a session's note that its next sign-in must ask for credentials (end-session). */
+export const RELOGIN = 'adobe-auth:relogin:';
 
 /** Runs a storage operation; any throw (disabled storage, a sandboxed frame, a full quota) is `storage_unavailable`. */
 const guard = <T>(op: () => T): T => {
@@ -91,29 +97,65 @@ export const pruneTransactions = (storage: Storage, now = Date.now(), prefix = T
 
 /**
  * Marks `state` used, in localStorage, which every tab of the origin shares: false when another tab already has (a
- * duplicated tab holds a copy of the transaction). A lock keeps two tabs from marking it at once.
+ * duplicated tab holds a copy of the transaction). A lock keeps two tabs from marking it at once. Where localStorage
+ * refuses the mark (full, or none), the claim is a second lock this page holds while it lives: a tab at the same
+ * answer meanwhile does not get it, and a tab that comes later exchanges a used code, which IMS refuses
+ * (`invalid_grant`): never two exchanges in silence. Rejects with `storage_unavailable` when the browser's locks fail,
+ * `timeout` when none comes.
  */
-export const claimState = async (state: string, now = Date.now()): Promise<boolean> => {
+export const claimState = (state: string, now = Date.now()): Promise<boolean> => {
   const key = CLAIM + state;
+  /** Marks it in localStorage; throws when localStorage refuses. */
   const mark = () => {
-    try {
-      pruneTransactions(localStorage, now, CLAIM);
-      if (localStorage.getItem(key)) return false;
-      localStorage.setItem(key, JSON.stringify({ createdAt: now }));
-    } catch {
-      // no localStorage: no other tab to share the answer with
-    }
+    pruneTransactions(localStorage, now, CLAIM);
+    if (localStorage.getItem(key)) return false;
+    localStorage.setItem(key, JSON.stringify({ createdAt: now }));
     return true;
   };
-  if (!navigator.locks) return mark();
-  const marked = navigator.locks.request(key, mark);
-  try {
-    // A page's first use of localStorage takes some milliseconds: spent while the lock is on its way.
-    void localStorage.length;
-  } catch {
-    // no localStorage: mark() finds none either
+  const locks = navigator.locks;
+  if (!locks) {
+    try {
+      return Promise.resolve(mark());
+    } catch {
+      return Promise.resolve(true); // neither locks nor localStorage: no tab to share the answer with
+    }
   }
-  return marked;
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      reject,
+      limits.claimMs,
+      new AuthError('timeout', 'No lock to claim the answer with came.'),
+    );
+    const done = (claimed: boolean) => {
+      clearTimeout(timer);
+      resolve(claimed);
+    };
+    const failed = (e: Error) => {
+      clearTimeout(timer);
+      reject(new AuthError('storage_unavailable', `The browser's locks failed: ${e.message}`));
+    };
+    locks
+      .request(key, () => {
+        try {
+          done(mark());
+        } catch {
+          locks
+            .request(`${key}:held`, { ifAvailable: true }, (held) => {
+              done(!!held);
+              // Held while this page lives.
+              return held && new Promise(() => {});
+            })
+            .catch(failed);
+        }
+      })
+      .catch(failed);
+    try {
+      // A page's first use of localStorage takes some milliseconds: spent while the lock is on its way.
+      void localStorage.length;
+    } catch {
+      // no localStorage: mark() finds none either
+    }
+  });
 };
 
 export const saveTransaction = (storage: Storage, state: string, tx: Transaction): void => {
@@ -158,8 +200,8 @@ export const parseRecord = (raw: string | null, clientId: string): TokenRecord |
   try {
     const value = JSON.parse(raw) as { profile?: Profile };
     const token = asToken(value, clientId);
-    const p = value.profile;
-    return token && { token, profile: p && typeof p.sub == 'string' ? Object.freeze(p) : null };
+    // Who signed in, when the record says so of the user its token is for.
+    return token && { token, profile: profileOf(value.profile, token) };
   } catch {
     return null;
   }

@@ -131,20 +131,31 @@ export const requestToken = async (r: TokenRequest): Promise<Token> => {
 
 /**
  * Tells the IMS that issued `token` to forget it: `/ims/revoke`, and with `endSession` also `/ims/logout/v1`, which
- * ends the user's IMS session (the next sign-in asks for credentials). Form posts, no credentials: CORS simple
- * requests, sent with `keepalive` so they finish if the page goes away (a body too large for it goes without).
- * Failures are ignored: the token is forgotten here all the same.
+ * ends the user's IMS session. Form posts, no credentials: CORS simple requests, sent with `keepalive` so they finish
+ * if the page goes away, and without it when the browser refuses that. Failures are ignored: the token is forgotten
+ * here all the same.
  */
+/** Whether the page is being left: from its pagehide to a pageshow that brings it back from the back-forward cache. */
+let leaving = false;
+const left = (e: Event) => (leaving = e.type == 'pagehide');
+
 export const revokeToken = (ims: string, token: Token, endSession = false): void => {
+  addEventListener('pagehide', left);
+  addEventListener('pageshow', left);
   const post = (path: string, body: Record<string, string>) => {
-    const form = new URLSearchParams({ client_id: token.clientId, ...body });
-    return fetch(`${ims}/ims/${path}?client_id=${encodeURIComponent(token.clientId)}`, {
-      method: 'POST',
-      body: form,
-      // Browsers refuse keepalive bodies beyond 64 KiB in all: two of these must fit.
-      keepalive: `${form}`.length < 32000,
-      credentials: 'omit',
-    }).catch(() => {});
+    const send = (keepalive: boolean) =>
+      fetch(`${ims}/ims/${path}?client_id=${encodeURIComponent(token.clientId)}`, {
+        method: 'POST',
+        body: new URLSearchParams({ client_id: token.clientId, ...body }),
+        keepalive,
+        credentials: 'omit',
+      });
+    // keepalive lets it finish if the page goes away; a browser refuses it when the page's own beacons and keepalive
+    // requests hold their 64 KiB in flight: then it goes as a plain request, while the page lives. One that fails as
+    // the page is left or its window closes was cut off with it, after it went: not sent again.
+    return send(true)
+      .catch((): unknown => !leaving && !closed && send(false))
+      .catch(() => {});
   };
   let sent = false;
   const revoke = () => {

@@ -24,9 +24,23 @@ const subOf = (idToken?: string): string | undefined => {
   }
 };
 
+/** The most of userinfo's answer kept: claims beyond this (a name of a megabyte) are not a profile to show or store. */
+const LONGEST_PROFILE = 16384;
+
+/**
+ * `value` as who holds `token`, frozen: claims with a `sub`, the user its id token names when it has one; else null.
+ * A profile from storage, from another tab or from IMS passes here.
+ */
+export const profileOf = (value: unknown, token: Token): Profile | null => {
+  const p = value as Profile | null;
+  const sub = subOf(token.idToken);
+  return p && typeof p.sub == 'string' && (!sub || sub === p.sub) ? Object.freeze(p) : null;
+};
+
 /**
  * Asks `{ims}/ims/userinfo/v2` who holds `token`. Null for anything but claims of the user the id token names: an
- * error, HTML, garbage, another `sub`. Never throws: who signed in is extra, the sign-in stands without it.
+ * error, HTML, garbage, another `sub`, an answer too long to be a profile. Never throws: who signed in is extra, the
+ * sign-in stands without it.
  */
 export const fetchProfile = async (ims: string, token: Token): Promise<Profile | null> => {
   try {
@@ -34,9 +48,8 @@ export const fetchProfile = async (ims: string, token: Token): Promise<Profile |
       headers: { authorization: `Bearer ${token.accessToken}` },
       credentials: 'omit',
     });
-    const claims = (await res.json()) as Profile;
-    const sub = subOf(token.idToken);
-    return res.ok && typeof claims?.sub == 'string' && (!sub || sub === claims.sub) ? claims : null;
+    const text = await res.text();
+    return res.ok && text.length <= LONGEST_PROFILE ? profileOf(JSON.parse(text), token) : null;
   } catch {
     return null;
   }

@@ -54,10 +54,15 @@ describe('callback parsing', () => {
     });
   }
 
-  it('refuses an answer without a state', () => {
+  it('refuses a code without a state', () => {
     expect(parseError('?code=abc').code).to.equal('state_mismatch');
     expect(parseError('?code=abc&state=').code).to.equal('state_mismatch');
-    expect(parseError('?error=access_denied').code).to.equal('state_mismatch');
+  });
+
+  it("reports an error without a state as the IdP's own, not tied to this page's sign-in", () => {
+    const e = parseError('?error=access_denied');
+    expect(e.code).to.equal('access_denied');
+    expect(e.message).to.contain('no state');
   });
 
   it('refuses a state with neither code nor error', () => {

@@ -93,3 +93,30 @@ export const translationsProbe = (version) =>
       if (kind === 'mime') ctx.type = 'text/plain';
     }
   };
+
+/**
+ * - POST /probe/hold takes a request and never answers it (until the page goes): a beacon that stays in flight.
+ * - /probe/status/<code> answers that status, readable by any origin (CORS, preflights too).
+ * - /probe/redirect?to=<url> redirects (307) there.
+ */
+export async function heldAndRedirected(ctx, next) {
+  if (ctx.path === '/probe/hold') {
+    ctx.respond = false;
+    return new Promise((r) => ctx.res.once('close', r));
+  }
+  const status = /^\/probe\/status\/(\d{3})$/.exec(ctx.path)?.[1];
+  if (status) {
+    ctx.set('access-control-allow-origin', ctx.get('origin') || '*');
+    ctx.set('access-control-allow-headers', 'authorization, x-api-key');
+    ctx.set('cache-control', 'no-store');
+    ctx.status = ctx.method === 'OPTIONS' ? 204 : Number(status);
+    ctx.body = ctx.method === 'OPTIONS' ? '' : '{"error_code":"401013","message":"Oauth token is not valid"}';
+    return;
+  }
+  if (ctx.path === '/probe/redirect') {
+    ctx.status = 307;
+    ctx.set('location', ctx.query.to);
+    return;
+  }
+  return next();
+}
