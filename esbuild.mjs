@@ -82,6 +82,18 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     logLevel: 'warning',
   });
 
+  // The server's JWT decoding is jose's, bundled into its one file: the package keeps Lit as its only dependency.
+  await build({
+    entryPoints: ['src/server/decode.ts'],
+    outfile: 'dist/server/decode.js',
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    target: 'es2022',
+    allowOverwrite: true,
+    logLevel: 'warning',
+  });
+
   await build(cdnOptions);
   const cdn = readdirSync('dist/cdn').filter((f) => f.endsWith('.js'));
   for (const f of cdn) writeFileSync(`dist/cdn/${f}`, await terse(readFileSync(`dist/cdn/${f}`, 'utf8')));

@@ -7,6 +7,7 @@
 // - userinfo gives `sub` for `openid`, names for `profile`, email for `email`, nothing more for `AdobeID`;
 // - /ims/logout/v1 ends the IMS session, as a redirect (client_id, redirect_uri) or a token-authenticated POST;
 // - /ims/revoke revokes the token named, not its grant's other tokens and codes (provider.mjs);
+// - access tokens are JWTs shaped like IMS's, and /ims/validate_token/v1 answers about them (tokens.mjs);
 // - `idp_flow=social.deep_link.web&provider_id=…` shows a stand-in for the social provider's screen.
 // Under /api/ it stands in for an Adobe API behind Adobe's gateway, which takes its tokens (api.mjs).
 // This file starts it and routes each request; oidc-provider's configuration is in provider.mjs, the screens in
@@ -22,6 +23,7 @@ import { createInteractions } from './interactions.mjs';
 import { createLogout } from './logout.mjs';
 import { errorPage } from './pages.mjs';
 import { createProvider } from './provider.mjs';
+import { imsShapedTokens } from './tokens.mjs';
 import { redirectRules } from './redirect-uris.mjs';
 import { failToken, failUserinfo, parseSwitches, userinfoOtherSub } from './switches.mjs';
 import { createAccounts } from './accounts.mjs';
@@ -107,6 +109,7 @@ export async function startLocalIms({
     findAccount: accounts.findAccount,
   });
   provider.use(userinfoOtherSub(switchesFor));
+  const tokens = imsShapedTokens(provider);
   const callback = provider.callback();
   const ims = { origin, provider, stats, switchesFor, redirectsFor, inspector, cors, accounts };
   const interaction = createInteractions(ims);
@@ -161,6 +164,7 @@ export async function startLocalIms({
       if (m) return await interaction(req, res, m[1], m[2]);
 
       if (url.pathname === '/ims/logout/v1') return await logout(req, res, url);
+      if (url.pathname === '/ims/validate_token/v1') return await tokens.validateToken(req, res, url);
 
       if (url.pathname === '/ims/token/v3' && req.method === 'POST' && clientId) {
         const sw = switchesFor(clientId);
@@ -181,6 +185,8 @@ export async function startLocalIms({
       // A page that hung up while a delay switch held its request has no one to answer (and oidc-provider would
       // find its body gone and warn).
       if (req.destroyed) return;
+      if (url.pathname === '/ims/revoke' && req.method === 'POST')
+        return callback(await tokens.revocationRequest(req), res);
       if (url.pathname.startsWith('/ims/') || req.url.startsWith('/.well-known/')) return callback(req, res);
       send(res, 404, errorPage({ error: 'not_found', description: url.pathname }));
     } catch (e) {

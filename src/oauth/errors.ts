@@ -10,6 +10,9 @@ export type AuthErrorCode =
   | 'invalid_response'
   | 'config_error'
   | 'storage_unavailable'
+  // verifyAdobeToken (adobe-auth-elements/server): a token of another client id, or past its expiry.
+  | 'wrong_client'
+  | 'expired'
   // The IdP's codes pass through unchanged; `string & {}` keeps editor completion for the ones above.
   | (string & {});
 

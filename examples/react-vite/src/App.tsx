@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { getSession } from 'adobe-auth-elements';
 import { useAdobeSession } from 'adobe-auth-elements/react';
 import { CLIENT_ID, IMS_ORIGIN } from './ims';
 
@@ -21,6 +22,26 @@ export function App() {
         {token ? `Signed in until ${new Date(token.expiresAt).toLocaleTimeString()}` : (error ?? 'Signed out')}
       </p>
       {profile && <p>Signed in as {profile.name}</p>}
+      {token && <AskTheServer />}
     </main>
+  );
+}
+
+// The app's own server (server/who-am-i.ts) checks the token with IMS; session.fetch() sends it, and a 401 from the
+// server signs the page out (reason `rejected`).
+function AskTheServer() {
+  const [answer, setAnswer] = useState<string | null>(null);
+  const ask = async () => {
+    const res = await getSession({ clientId: CLIENT_ID, imsOrigin: IMS_ORIGIN }).fetch('/api/me');
+    const body = await res.json();
+    setAnswer(res.ok ? `The server says you are ${body.userId}` : `The server refused: ${body.error}`);
+  };
+  return (
+    <>
+      <button type="button" onClick={ask}>
+        Ask the server who I am
+      </button>
+      {answer && <p role="note">{answer}</p>}
+    </>
   );
 }
