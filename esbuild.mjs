@@ -41,10 +41,33 @@ const compactCss = {
   },
 };
 
+/**
+ * Lit's style helpers (css-tag.js) carry a fallback for browsers without constructed style sheets: `<style>` elements,
+ * ShadyCSS, `css` results. The kit's own sheets are constructed ones (dom.ts `sheet()`), which such a browser cannot
+ * make: the fallback never runs, and the CDN file gets the two helpers ReactiveElement calls, for constructed sheets
+ * only. The element tests' computed styles prove it in each engine, on the CDN file.
+ */
+const constructedSheetsOnly = {
+  name: 'constructed-sheets-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/css-tag\.js$/ }, ({ importer }) =>
+      /[\\/]@lit[\\/]reactive-element[\\/]/.test(importer) ? { path: 'css-tag', namespace: 'sheets' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'sheets' }, () => ({
+      loader: 'js',
+      contents: `
+        export let CSSResult, css, unsafeCSS;
+        export const supportsAdoptingStyleSheets = true;
+        export const getCompatibleStyle = (sheet) => sheet;
+        export const adoptStyles = (root, sheets) => { root.adoptedStyleSheets = sheets; };`,
+    }));
+  },
+};
+
 /** The CDN file's build. */
 export const cdnOptions = {
   entryPoints: { 'adobe-auth-elements': 'src/cdn.ts' },
-  plugins: [compactCss],
+  plugins: [compactCss, constructedSheetsOnly],
   outdir: 'dist/cdn',
   // The labels of other languages than English are a file of their own beside it, loaded only by a page that needs
   // them: dist/cdn/adobe-auth-elements.translations.js.

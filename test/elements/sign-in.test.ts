@@ -55,6 +55,25 @@ describe('<adobe-sign-in>', () => {
     await expect(signedIn).to.be.accessible();
   });
 
+  it('wears its own styles, which a page themes with the documented custom properties', async () => {
+    const el = await fixture<AdobeSignIn>(html`<adobe-sign-in></adobe-sign-in>`);
+    const style = getComputedStyle(button(el));
+    expect(getComputedStyle(el).display).to.equal('inline-block');
+    expect(style.backgroundColor).to.equal('rgb(20, 115, 230)');
+    expect(style.color).to.equal('rgb(255, 255, 255)');
+    expect(style.borderTopLeftRadius).to.equal('16px');
+    const themed = await fixture<HTMLElement>(
+      html`<div style="--adobe-sign-in-background: rgb(1, 2, 3); --adobe-sign-in-radius: 2px">
+        <adobe-sign-in></adobe-sign-in>
+      </div>`,
+    );
+    const inner = getComputedStyle(button(themed.querySelector('adobe-sign-in')!));
+    expect(inner.backgroundColor).to.equal('rgb(1, 2, 3)');
+    expect(inner.borderTopLeftRadius).to.equal('2px');
+    el.hidden = true;
+    expect(getComputedStyle(el).display).to.equal('none');
+  });
+
   for (const [attrs, missing] of [
     [{ 'redirect-uri': REDIRECT }, 'client-id'],
     [{ 'client-id': 'a' }, 'redirect-uri'],
