@@ -1,7 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig, loadEnv, type Connect, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { whoAmI } from './server/who-am-i';
+import { whoAmI } from './server/who-am-i.ts';
 
 /**
  * The app's server route GET /api/me beside the app, in `vite` and `vite preview`. It checks tokens with the IMS the
