@@ -2,6 +2,7 @@
 import { defineConfig, loadEnv, type Connect, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { whoAmI } from './server/who-am-i.ts';
+import { imsSettings } from './src/ims-settings.ts';
 
 /**
  * The app's server route GET /api/me beside the app, in `vite` and `vite preview`. It checks tokens with the IMS the
@@ -9,9 +10,8 @@ import { whoAmI } from './server/who-am-i.ts';
  */
 const api = (mode: string): Plugin => {
   const env = loadEnv(mode, process.cwd(), '');
-  const imsOrigin =
-    env.IMS_ORIGIN || env.VITE_IMS_ORIGIN || (mode == 'development' ? 'http://localhost:8001' : undefined);
-  const route = whoAmI({ clientId: env.VITE_ADOBE_CLIENT_ID || 'adobe-auth-example', imsOrigin });
+  const { clientId, imsOrigin } = imsSettings(env, mode == 'development');
+  const route = whoAmI({ clientId, imsOrigin: env.IMS_ORIGIN || imsOrigin });
   const mount = (server: { middlewares: Connect.Server }) => {
     server.middlewares.use('/api/me', route);
   };
