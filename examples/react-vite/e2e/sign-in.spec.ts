@@ -83,16 +83,16 @@ const signIn = async (page: Page) => {
     .evaluate((el) => (el as unknown as { token: { accessToken: string } }).token.accessToken);
 };
 
-/** A token of another app at the same IMS, from a sign-in of that app (PKCE, by hand: its redirect page is not here). */
+/**
+ * A token of another app at the same IMS, from a sign-in of that app in a tab of its own (PKCE, by hand: its redirect
+ * page is not here), which closes once its redirect page has loaded: the app's tab goes on undisturbed.
+ */
 const otherAppsToken = async (page: Page) => {
   const verifier = randomBytes(32).toString('base64url');
   const redirectUri = 'http://localhost:5999/redirect.html';
-  let code: string | null = null;
-  await page.route(`${redirectUri}?*`, (route) => {
-    code = new URL(route.request().url()).searchParams.get('code');
-    return route.fulfill({ body: 'signed in' });
-  });
-  await page.goto(
+  const tab = await page.context().newPage();
+  await tab.route(`${redirectUri}?*`, (route) => route.fulfill({ body: 'signed in' }));
+  await tab.goto(
     `${ims.origin}/ims/authorize/v2?${new URLSearchParams({
       client_id: OTHER_APP,
       redirect_uri: redirectUri,
@@ -103,7 +103,10 @@ const otherAppsToken = async (page: Page) => {
       code_challenge_method: 'S256',
     })}`,
   );
-  await expect.poll(() => code).not.toBeNull();
+  await tab.waitForURL(`${redirectUri}?**`);
+  const code = new URL(tab.url()).searchParams.get('code');
+  await tab.close();
+  expect(code).not.toBeNull();
   const res = await fetch(`${ims.origin}/ims/token/v3?client_id=${OTHER_APP}`, {
     method: 'POST',
     body: new URLSearchParams({
