@@ -1,7 +1,7 @@
 import { h, say, sheet } from './dom.js';
 import { ENGLISH } from './labels.js';
 import { LocalizedElement } from './localized-element.js';
-import { AuthError, toAuthError } from './oauth/errors.js';
+import { configError, toAuthError } from './oauth/errors.js';
 import { extraAuthorizeParams } from './oauth/ims.js';
 import type { StorageKind } from './oauth/storage.js';
 import type { Profile } from './oauth/userinfo.js';
@@ -234,7 +234,7 @@ export class AdobeSignIn extends LocalizedElement {
     }
     const before = this.#session.session_;
     if (before && before != session && before.endFlows_(this)) {
-      this.#fail(new AuthError('config_error', 'client-id, ims-origin or storage changed during sign-in.'));
+      this.#fail(configError('client-id, ims-origin or storage changed during sign-in.'));
     }
     this.#session.use_(session);
     this.signedIn = !!this.token;
@@ -252,7 +252,7 @@ export class AdobeSignIn extends LocalizedElement {
       const session = getSession(this as SessionOptions);
       const redirectUri = this.redirectUri;
       if (!redirectUri || !/^https?:\/\/[^/]/.test(redirectUri)) {
-        throw new AuthError('config_error', 'redirect-uri must be an absolute http(s) URL.');
+        throw configError('redirect-uri must be an absolute http(s) URL.');
       }
       startSignIn(this, session, redirectUri, extraAuthorizeParams(this.authorizeParams), (e) => this.#fail(e));
     } catch (e) {

@@ -2,7 +2,7 @@
 // under way, and keeping every element of the page (and, with `local` storage, every tab) in step. An EventTarget
 // (`token`, `sign-out`, `profile`), as getSession() hands it to pages; elements subscribe. No Lit here.
 import { apiAllowed } from './oauth/api.js';
-import { AuthError, type AuthErrorDetail } from './oauth/errors.js';
+import { AuthError, configError, type AuthErrorDetail } from './oauth/errors.js';
 import {
   keepToken,
   parseRecord,
@@ -216,8 +216,7 @@ export class Session extends EventTarget {
       // a URL with credentials in it, or no URL: refused below
     }
     if (!req || !apiAllowed(new URL(req.url))) {
-      throw new AuthError(
-        'config_error',
+      throw configError(
         `session.fetch() sends the token to https://*.adobe.io, loopback and trustApiOrigin() only: ${req?.url ?? input}`,
       );
     }
@@ -227,7 +226,7 @@ export class Session extends EventTarget {
     if (!req.headers.has('x-api-key')) req.headers.set('x-api-key', this.clientId);
     const res = await fetch(req);
     // A redirect to another origin drops the token: a 401 from there says nothing of it.
-    const answered = res.redirected ? new URL(res.url).origin : new URL(req.url).origin;
+    const answered = new URL(res.url || req.url).origin;
     if (res.status == 401 && answered == new URL(req.url).origin && this.#token?.accessToken == token.accessToken) {
       revokeToken(this.ims, token);
       this.#lose('rejected');

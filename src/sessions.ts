@@ -1,6 +1,7 @@
 // The page's sessions: one per IMS, client id and storage, shared by every element that names the same three and by
 // getSession(); other tabs' changes reach `local` ones through `storage` events.
-import { configError, imsOriginFor } from './oauth/ims.js';
+import { configError } from './oauth/errors.js';
+import { imsOriginFor } from './oauth/ims.js';
 import { tokenKey, type StorageKind } from './oauth/storage.js';
 import { Session } from './session.js';
 import { resumeSignIns } from './sign-in-flow.js';

@@ -2,7 +2,7 @@
 // the redirect page's hand-off back. The session owns it (one at a time; sign-out ends it). No Lit here:
 // `<adobe-sign-in>` starts it and shows its progress.
 import { checkIssuer } from './oauth/callback.js';
-import { AuthError, answeredElsewhere, errorDetail, toAuthError } from './oauth/errors.js';
+import { AuthError, answeredElsewhere, configError, errorDetail, toAuthError } from './oauth/errors.js';
 import { exchangeOnce } from './oauth/exchange.js';
 import { listenForHandoff, postOnChannel, type Handoff } from './oauth/handoff.js';
 import { authorizeUrl, sendsIss } from './oauth/ims.js';
@@ -209,7 +209,7 @@ export const startSignIn = (
     },
     () => {
       flow.end();
-      onError(new AuthError('config_error', 'PKCE needs WebCrypto: https or localhost.'));
+      onError(configError('PKCE needs WebCrypto: https or localhost.'));
     },
   );
 };

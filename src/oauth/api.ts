@@ -1,4 +1,5 @@
-import { configError, isLoopback } from './ims.js';
+import { configError } from './errors.js';
+import { isLoopback } from './ims.js';
 
 /** Origins the page's own script allowed with {@link trustApiOrigin}. */
 const trusted = new Set<string>();

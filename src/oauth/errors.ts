@@ -52,6 +52,9 @@ export interface AuthErrorDetail {
   retryAfter?: number;
 }
 
+/** A page's or app's settings are wrong: `config_error`, saying what to fix. */
+export const configError = (message: string): AuthError => new AuthError('config_error', message);
+
 /** Anything thrown, as an AuthError: one that is not becomes `invalid_response` with its text. */
 export const toAuthError = (e: unknown): AuthError =>
   e instanceof AuthError ? e : new AuthError('invalid_response', String(e));
@@ -61,8 +64,7 @@ export const toAuthError = (e: unknown): AuthError =>
  * says where it went, and what to fix.
  */
 export const answeredElsewhere = (at: string, redirectUri: string): AuthError =>
-  new AuthError(
-    'config_error',
+  configError(
     `IMS answered at ${at}, not at redirect-uri ${redirectUri}: add it to the credential's Redirect URI Patterns.`,
   );
 

@@ -1,5 +1,5 @@
 import { CALLBACK_PARAMS, checkIssuer, parseCallback } from './callback.js';
-import { AuthError, answeredElsewhere, toAuthError } from './errors.js';
+import { AuthError, answeredElsewhere, configError, toAuthError } from './errors.js';
 import { channelFor, postOnChannel } from './handoff.js';
 import { claimState, keepToken, sessionStore, takeTransaction, type Transaction } from './storage.js';
 import { requestToken, type Token, type TokenRequest } from './token-request.js';
@@ -105,14 +105,8 @@ export const completeRedirect = async (o: ExchangeOptions = {}): Promise<Redirec
     claimed?.catch(() => {});
     checkIssuer(cb.iss, tx.ims, tx.sendsIss);
     if ('error' in cb) throw cb.error;
-    for (const [key, pinned] of [
-      ['clientId', o.clientId],
-      ['redirectUri', o.redirectUri],
-      ['ims', o.ims],
-    ] as const) {
-      if (pinned && pinned !== tx[key]) {
-        throw new AuthError('config_error', `The sign-in was started with another ${key}.`);
-      }
+    for (const key of ['clientId', 'redirectUri', 'ims'] as const) {
+      if (o[key] && o[key] !== tx[key]) throw configError(`The sign-in was started with another ${key}.`);
     }
     // IMS sends an answer for a redirect_uri its credential does not match to the Default Redirect URI instead.
     if (landing(url) != landing(new URL(tx.redirectUri))) throw answeredElsewhere(landing(url), tx.redirectUri);

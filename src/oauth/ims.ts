@@ -1,4 +1,4 @@
-import { AuthError } from './errors.js';
+import { configError } from './errors.js';
 
 const PROD = 'https://ims-na1.adobelogin.com';
 const STAGE = 'https://ims-na1-stg1.adobelogin.com';
@@ -12,8 +12,6 @@ const adobeOrigins = [PROD, STAGE];
 const trusted = new Map<string, boolean>();
 /** `ims-origin` values already allowed, and their origins. */
 const allowed = new Map<string, string>();
-
-export const configError = (message: string) => new AuthError('config_error', message);
 
 export const isLoopback = (url: URL) => /^(localhost|127\.0\.0\.1|\[::1\])$/.test(url.hostname);
 
@@ -66,6 +64,10 @@ export const sendsIss = (ims: string): boolean =>
   !adobeOrigins.includes(ims) && trusted.get(new URL(ims).origin) !== false;
 
 export const tokenEndpointFor = (ims: string): string => `${ims}/ims/token/v3`;
+
+/** An endpoint of `ims` as the kit calls it, the client id in the query as Adobe's own clients send it. */
+export const imsUrl = (ims: string, path: string, clientId: string): string =>
+  `${ims}/ims/${path}?client_id=${encodeURIComponent(clientId)}`;
 
 /** Authorize parameters the kit sets itself: `authorize-params` may not name them. */
 const OWN = [

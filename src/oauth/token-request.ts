@@ -1,5 +1,5 @@
 import { AuthError } from './errors.js';
-import { tokenEndpointFor } from './ims.js';
+import { imsUrl } from './ims.js';
 
 /** An access token as the `token` event carries it. */
 export interface Token {
@@ -90,8 +90,6 @@ export const tokenFromResponse = (
  * Every failure rejects with an AuthError: the IdP's own `error`, `network_error`, `timeout` or `invalid_response`.
  */
 export const requestToken = async (r: TokenRequest): Promise<Token> => {
-  const url = new URL(tokenEndpointFor(r.ims));
-  url.searchParams.set('client_id', r.clientId);
   const body = new URLSearchParams({
     grant_type: 'authorization_code',
     code: r.code,
@@ -105,7 +103,7 @@ export const requestToken = async (r: TokenRequest): Promise<Token> => {
   let res: Response;
   let text: string;
   try {
-    res = await (r.fetch ?? fetch)(url, {
+    res = await (r.fetch ?? fetch)(imsUrl(r.ims, 'token/v3', r.clientId), {
       method: 'POST',
       body,
       signal: ctl.signal,
@@ -144,7 +142,7 @@ export const revokeToken = (ims: string, token: Token, endSession = false): void
   addEventListener('pageshow', left);
   const post = (path: string, body: Record<string, string>) => {
     const send = (keepalive: boolean) =>
-      fetch(`${ims}/ims/${path}?client_id=${encodeURIComponent(token.clientId)}`, {
+      fetch(imsUrl(ims, path, token.clientId), {
         method: 'POST',
         body: new URLSearchParams({ client_id: token.clientId, ...body }),
         keepalive,

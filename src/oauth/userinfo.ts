@@ -1,3 +1,4 @@
+import { imsUrl } from './ims.js';
 import type { Token } from './token-request.js';
 
 /** Who signed in: IMS's userinfo claims, as it sends them (names with `profile`, the email with `email`). */
@@ -44,7 +45,7 @@ export const profileOf = (value: unknown, token: Token): Profile | null => {
  */
 export const fetchProfile = async (ims: string, token: Token): Promise<Profile | null> => {
   try {
-    const res = await fetch(`${ims}/ims/userinfo/v2?client_id=${encodeURIComponent(token.clientId)}`, {
+    const res = await fetch(imsUrl(ims, 'userinfo/v2', token.clientId), {
       headers: { authorization: `Bearer ${token.accessToken}` },
       credentials: 'omit',
     });
