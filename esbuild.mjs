@@ -34,6 +34,8 @@ const compactCss = {
             .replace(/\s*([{};,>])\s*/g, '$1')
             .replace(/:\s+/g, ':')
             .replace(/;}/g, '}')
+            .replace(/([^\d.])0\.(\d)/g, '$1.$2')
+            .replace(/\[([\w-]+)='([\w-]+)'\]/g, '[$1=$2]')
             .trim() +
           '`',
       ),
@@ -64,10 +66,39 @@ const constructedSheetsOnly = {
   },
 };
 
+/**
+ * Two parts of ReactiveElement that no page of the CDN file reaches, cut from its copy of Lit:
+ * - the hook of Lit's polyfill-support script, for browsers without shadow DOM, which cannot adopt the constructed
+ *   sheets the kit's elements wear, and the list of Lit versions that Lit's development build reads;
+ * - standard decorators' metadata (`Symbol.metadata`, `litPropertyMetadata`): the kit's elements declare their
+ *   properties statically, and an app that extends them with decorators builds on the npm package, with its own Lit.
+ * Each cut names the text it removes: a Lit release that changes that text fails the build, not a page
+ * (test/build/cdn-bundle.test.mjs).
+ */
+const litForTags = {
+  name: 'lit-for-tags',
+  setup(b) {
+    const cuts = [
+      ',p=a.reactiveElementPolyfillSupport',
+      ',p?.({ReactiveElement:y}),(a.reactiveElementVersions??=[]).push("2.1.2")',
+      'Symbol.metadata??=Symbol("metadata"),a.litPropertyMetadata??=new WeakMap;',
+      'const t=this[Symbol.metadata];if(null!==t){const s=litPropertyMetadata.get(t);if(void 0!==s)for(const[t,i]of s)this.elementProperties.set(t,i)}',
+    ];
+    b.onLoad({ filter: /[\\/]@lit[\\/]reactive-element[\\/]reactive-element\.js$/ }, ({ path }) => {
+      let code = readFileSync(path, 'utf8');
+      for (const cut of cuts) {
+        if (!code.includes(cut)) throw new Error(`${path} has changed: update esbuild.mjs litForTags (${cut})`);
+        code = code.replace(cut, '');
+      }
+      return { loader: 'js', contents: code };
+    });
+  },
+};
+
 /** The CDN file's build. */
 export const cdnOptions = {
   entryPoints: { 'adobe-auth-elements': 'src/cdn.ts' },
-  plugins: [compactCss, constructedSheetsOnly],
+  plugins: [compactCss, constructedSheetsOnly, litForTags],
   outdir: 'dist/cdn',
   // The labels of other languages than English are a file of their own beside it, loaded only by a page that needs
   // them: dist/cdn/adobe-auth-elements.translations.js.

@@ -27,6 +27,17 @@ describe('CDN bundle', () => {
   it('is the production build of Lit, without dev-mode warnings', () => {
     assert.doesNotMatch(bundle, /Lit is in dev mode/);
   });
+
+  it("carries none of Lit's polyfill hook, version list or decorator metadata, and sets no global of theirs", () => {
+    for (const name of [
+      'reactiveElementPolyfillSupport',
+      'reactiveElementVersions',
+      'litPropertyMetadata',
+      'metadata',
+    ]) {
+      assert.doesNotMatch(bundle, new RegExp(`\\b${name}\\b`), name);
+    }
+  });
 });
 
 describe('CDN bundle in a page', { skip: skipWithoutChromium }, () => {
@@ -93,6 +104,17 @@ describe('CDN bundle in a page', { skip: skipWithoutChromium }, () => {
       scripts: ['/vendor/adobe-auth-elements.js', '/vendor/adobe-auth-elements.translations.js'],
       errors: [],
     });
+  });
+
+  it('leaves the page without the globals of a whole Lit', async () => {
+    const p = await browser.newPage();
+    await p.goto(`${origin}/page?lang=en&dir=vendor`);
+    const globals = await p.evaluate(async () => {
+      await customElements.whenDefined('adobe-sign-in');
+      return ['litPropertyMetadata', 'reactiveElementVersions'].filter((name) => name in globalThis);
+    });
+    await p.close();
+    assert.deepEqual(globals, []);
   });
 
   it('speaks English, with no error, when the file was copied without its translations', async () => {
