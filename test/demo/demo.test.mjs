@@ -12,7 +12,8 @@ import { CHROMIUM, chromiumArgs, skipWithoutChromium } from '../support/chromium
 /** `npm start` on its own ports (`DEMO_HTTPS=1` for https); `stop()` ends it. */
 const startDemo = async (demoPort, imsPort, extraEnv = {}) => {
   const server = spawn(process.execPath, ['scripts/start.mjs'], {
-    env: { ...process.env, DEMO_PORT: demoPort, IMS_PORT: imsPort, ...extraEnv },
+    // `npm test` has built dist/, and the browser tests read it meanwhile: the demo serves it as it is.
+    env: { ...process.env, DEMO_PORT: demoPort, IMS_PORT: imsPort, DEMO_SKIP_BUILD: '1', ...extraEnv },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   server.stdout.resume();
